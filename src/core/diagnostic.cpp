@@ -1,0 +1,42 @@
+#include "core/diagnostic.hpp"
+
+namespace contentlint::core {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::off:
+      return "off";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "off";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  if (text == "off") return Severity::off;
+  if (text == "info") return Severity::info;
+  if (text == "warning") return Severity::warning;
+  if (text == "error") return Severity::error;
+  return std::nullopt;
+}
+
+void DiagnosticSink::begin_rule(std::string_view rule, Severity severity) {
+  rule_ = rule;
+  severity_ = severity;
+}
+
+void DiagnosticSink::report(ByteSpan span, std::string message, std::optional<Fix> fix) {
+  Diagnostic diagnostic;
+  diagnostic.rule = rule_;
+  diagnostic.severity = severity_;
+  diagnostic.message = std::move(message);
+  diagnostic.span = span;
+  diagnostic.fix = std::move(fix);
+  diagnostics_.push_back(std::move(diagnostic));
+}
+
+}  // namespace contentlint::core

@@ -1,0 +1,65 @@
+/// Findings about a file, the fixes that ride on them, and the sink rules report into.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/position.hpp"
+#include "core/severity.hpp"
+
+namespace contentlint::core {
+
+/// Replace the bytes of `span` in the original text with `replacement`.
+struct Edit {
+  ByteSpan span;
+  std::string replacement;
+
+  friend bool operator==(const Edit&, const Edit&) = default;
+};
+
+/// Safe fixes are applied by --fix; unsafe ones only on request in an editor;
+/// display-only ones are shown, never applied.
+enum class FixSafety { safe, unsafe, display_only };
+
+/// A change that resolves a diagnostic, as edits on the original text.
+struct Fix {
+  std::string title;  // states the action: "lowercase the tag"
+  FixSafety safety = FixSafety::safe;
+  std::vector<Edit> edits;
+};
+
+/// One finding. Rules fill `span`, `message` and `fix`; the engine fills the rule id,
+/// the configured severity, the range and the source line (so reporters compute nothing
+/// and no report needs the file's text).
+struct Diagnostic {
+  std::string rule;  // "image/empty-url"
+  Severity severity = Severity::warning;
+  std::string message;
+  ByteSpan span;
+  Range range;
+  std::string source_line;  // the text of range.begin.line, without its line break
+  std::optional<Fix> fix;
+
+  bool fixable() const { return fix && fix->safety == FixSafety::safe; }
+};
+
+/// Collects the diagnostics one rule reports on one file. The engine names the rule
+/// before it runs; rules only say where, what and how to fix it.
+class DiagnosticSink {
+ public:
+  void begin_rule(std::string_view rule, Severity severity);
+
+  void report(ByteSpan span, std::string message, std::optional<Fix> fix = std::nullopt);
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+
+ private:
+  std::string rule_;
+  Severity severity_ = Severity::warning;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace contentlint::core

@@ -1,0 +1,51 @@
+#include "core/line_index.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+
+namespace contentlint::core {
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+Position LineIndex::position(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+  std::size_t start = starts_[line - 1];
+  auto column = count_code_points(text_.substr(start, offset - start)) + 1;
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
+
+std::size_t LineIndex::offset(Position position) const {
+  if (position.line == 0 || position.line > starts_.size()) return text_.size();
+  ByteSpan line = line_span(position.line);
+  return line.begin +
+         advance_code_points(text_.substr(line.begin, line.size()), position.column - 1);
+}
+
+ByteSpan LineIndex::line_span(std::uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {text_.size(), text_.size()};
+  std::size_t begin = starts_[line - 1];
+  std::size_t end = line < starts_.size() ? starts_[line] : text_.size();
+  if (end > begin && text_[end - 1] == '\n') --end;
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return {begin, end};
+}
+
+std::string_view LineIndex::line_text(std::uint32_t line) const {
+  ByteSpan span = line_span(line);
+  return text_.substr(span.begin, span.size());
+}
+
+}  // namespace contentlint::core
