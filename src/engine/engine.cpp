@@ -1,1 +1,148 @@
-// placeholder: being written
+#include "engine/engine.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "core/document.hpp"
+#include "engine/discover.hpp"
+#include "frontmatter/frontmatter.hpp"
+#include "markdown/facts.hpp"
+#include "rules/rule.hpp"
+
+namespace contentlint::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads a whole regular file in one go; never blocks on a FIFO (O_NONBLOCK, fstat).
+core::Expected<std::string> read_file(const fs::path& path, const std::string& display) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return core::Error{display, std::nullopt, std::strerror(errno)};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return core::Error{display, std::nullopt, "not a regular file"};
+  }
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t done = 0;
+  while (true) {
+    if (done == bytes.size()) bytes.resize(bytes.size() + 4096);  // the file grew
+    ssize_t got = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      int error = errno;
+      ::close(fd);
+      return core::Error{display, std::nullopt, std::strerror(error)};
+    }
+    if (got == 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  bytes.resize(done);
+  return bytes;
+}
+
+// The path relative to the config's root, with `/` separators, for collection globs.
+std::string relative_to_root(const config::Config& config, const fs::path& path) {
+  fs::path absolute = fs::absolute(path).lexically_normal();
+  return absolute.lexically_relative(config.root).generic_string();
+}
+
+FileResult check_document(const config::Config& config, const core::Document& document,
+                          const std::string& relative) {
+  frontmatter::FrontMatter front_matter = frontmatter::read(document);
+  markdown::Body body = markdown::extract(document, front_matter.split.body);
+  const config::Collection* collection = config.collection_for(relative);
+  rules::Article article{document, front_matter, body,
+                         collection != nullptr ? std::string_view(collection->name) : "",
+                         collection != nullptr ? collection->schema.get() : nullptr};
+
+  core::DiagnosticSink sink;
+  for (const config::ActiveRule& active : config.rules_for(collection).active) {
+    sink.begin_rule(active.entry->meta.id, active.severity);
+    active.rule->check(article, sink);
+  }
+
+  FileResult result;
+  result.path = document.path();
+  result.diagnostics = sink.take();
+  for (core::Diagnostic& diagnostic : result.diagnostics) {
+    diagnostic.range = document.range(diagnostic.span);
+    diagnostic.source_line = document.lines().line_text(diagnostic.range.begin.line);
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const core::Diagnostic& a, const core::Diagnostic& b) {
+                     return std::tie(a.range.begin, a.rule) < std::tie(b.range.begin, b.rule);
+                   });
+  return result;
+}
+
+}  // namespace
+
+FileResult check_text(const config::Config& config, const std::string& path, std::string text) {
+  core::Document document(path, std::move(text));
+  return check_document(config, document, relative_to_root(config, path));
+}
+
+Run run(const config::Config& config, const RunOptions& options) {
+  DiscoverOptions discover_options;
+  discover_options.root = config.root;
+  discover_options.ignore = config.ignore;
+  for (const config::Collection& collection : config.collections) {
+    discover_options.include.insert(discover_options.include.end(), collection.include.begin(),
+                                    collection.include.end());
+  }
+  if (discover_options.include.empty()) {
+    discover_options.include.push_back(*config::Glob::compile("**/*.md"));
+    discover_options.include.push_back(*config::Glob::compile("**/*.markdown"));
+  }
+  Discovered discovered = discover(options.paths, discover_options);
+
+  Run run;
+  run.errors = std::move(discovered.errors);
+  const std::vector<DiscoveredFile>& files = discovered.files;
+  std::vector<FileResult> results(files.size());
+  std::vector<std::optional<core::Error>> errors(files.size());
+
+  // Files are claimed one at a time from a shared counter and each result lands in its
+  // own slot, so the output order does not depend on the scheduling.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      auto bytes = read_file(files[i].path, files[i].display);
+      if (!bytes) {
+        errors[i] = bytes.error();
+        continue;
+      }
+      core::Document document(files[i].display, std::move(*bytes));
+      results[i] = check_document(config, document, files[i].relative_to_root);
+    }
+  };
+  unsigned jobs =
+      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  std::vector<std::jthread> workers;
+  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
+  workers.clear();
+
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (errors[i]) {
+      run.errors.push_back(std::move(*errors[i]));
+    } else {
+      run.result.files.push_back(std::move(results[i]));
+    }
+  }
+  run.result.summary = summarize(run.result.files);
+  return run;
+}
+
+}  // namespace contentlint::engine

@@ -1,8 +1,10 @@
 /// What rules need to know about a Markdown body, extracted in one cmark parse.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.hpp"
@@ -10,74 +12,110 @@
 
 namespace contentlint::markdown {
 
-/// A link or an image. Spans index Document::text(); `span` starts at the `[` of a link
-/// or the `!` of an image (found by scanning the block's source bytes, because cmark's
-/// inline positions are unreliable) and ends after its closing `)` or `]`.
+/// A link or an image. Spans index Document::text(). cmark's inline source positions are
+/// unreliable (wrong on lazy continuation lines, after hard breaks, after reference
+/// definitions), so every span here is found by scanning the block's source bytes.
 struct Link {
+  /// How the link is written: `[a](b)`, `[a][b]`/`[a][]`/`[a]`, `<https://b>`,
+  /// a bare `https://b` in prose, or an `<a href>`/`<img src>` in raw HTML.
   enum class Form { inline_, reference, autolink, bare_url, html };
   Form form = Form::inline_;
   bool image = false;
-  std::string destination;        // as written, after unescaping (empty for `[a]()`)
-  core::ByteSpan destination_span;  // inside the parentheses; empty span at `(`+1 when empty
-  std::string text;               // link text, or an image's alt text, as plain text
-  core::ByteSpan text_span;       // between the brackets
-  std::string title;
-  std::string label;              // reference label for Form::reference
-  core::ByteSpan span;
-};
-
-/// A reference definition `[label]: destination`.
-struct Definition {
-  std::string label;  // normalized as CommonMark matches labels (case-folded, spaces collapsed)
+  /// As written, after backslash-unescaping and entity decoding (percent-encoding is left
+  /// alone); for a reference, the destination of the definition cmark resolved; an e-mail
+  /// autolink `<me@x.org>` has "mailto:me@x.org".
   std::string destination;
+  /// inline_: inside the parentheses (inside `<...>` when angle-bracketed; for `[a]()` an
+  /// empty span right after `(`). reference: the label that names the definition (see
+  /// `label_span`). autolink: inside `<...>`. bare_url: the URL. html: the attribute value.
+  core::ByteSpan destination_span;
+  /// Plain text of the link text or an image's alt text (code span text kept, emphasis
+  /// markers dropped, nested image alt text kept); an `<img>`'s alt attribute; "" for `<a>`.
+  std::string text;
+  core::ByteSpan text_span;  // between the brackets (an `<img>`: its alt attribute value)
+  std::string title;
+  /// reference: the label as written (the text itself for `[a][]` and `[a]`); compare
+  /// labels with normalize_label.
+  std::string label;
+  core::ByteSpan label_span;  // reference only: where `label` is written
+  /// reference: index into Body::definitions of the definition it resolved to.
+  std::optional<std::size_t> definition;
+  /// From the `[` of a link or the `!` of an image to after its closing `)` or `]`;
+  /// an autolink's `<...>`; a bare URL; the whole HTML tag.
   core::ByteSpan span;
 };
 
-/// A reference `[text][label]` or `[label]` that has no definition (cmark leaves it text).
+/// A reference definition `[label]: destination "title"`.
+struct Definition {
+  std::string label;  // normalized (normalize_label): case-folded, whitespace collapsed
+  std::string destination;  // unescaped and entity-decoded, like Link::destination
+  core::ByteSpan destination_span;  // inside `<...>` when angle-bracketed
+  core::ByteSpan span;              // from `[` to the end of the destination or title
+};
+
+/// A full `[text][label]` or collapsed `[label][]` reference whose label has no
+/// definition, which cmark leaves as plain text. A shortcut `[label]` alone is never
+/// reported: task lists and prose use brackets too often.
 struct UndefinedReference {
-  std::string label;
-  core::ByteSpan span;
+  std::string label;         // as written
+  core::ByteSpan label_span;  // where the label is written
+  core::ByteSpan span;        // from `[` (or the `!` of an image) to the last `]`
 };
 
 /// An ATX or setext heading.
 struct Heading {
   int level = 1;
-  std::string text;                      // plain text, without `{#id}`
-  std::string anchor;                    // GitHub slug, de-duplicated with -1, -2 ...
-  std::optional<std::string> custom_id;  // from `{#custom-id}`
-  core::ByteSpan span;                   // the whole heading line(s)
-  core::ByteSpan text_span;              // the heading's text on its line
+  bool setext = false;
+  /// Plain text: code span text kept, emphasis markers dropped, link text kept, image
+  /// alt text and raw HTML dropped, line breaks as spaces; without a trailing `{#id}`.
+  std::string text;
+  /// GitHub slug of the text, de-duplicated in document order (`intro`, `intro-1`, ...);
+  /// computed even when a custom id is given (anchors may name either).
+  std::string anchor;
+  std::optional<std::string> custom_id;  // from `{#custom-id}` ending an ATX heading
+  core::ByteSpan span;                   // the whole heading line(s), underline included
+  /// The text as written: after `## `, before closing `#`s and `{#id}`; a setext
+  /// heading's text lines without the underline.
+  core::ByteSpan text_span;
 };
 
 /// A fenced or indented code block.
 struct CodeBlock {
   bool fenced = false;
-  std::string info;  // the info string after the fence (language first)
-  core::ByteSpan span;
+  std::string info;     // the info string after the fence (language first), unescaped
+  core::ByteSpan span;  // first line (the opening fence) to the end of the last line
 };
 
-/// An `id="..."` or `name="..."` attribute in raw HTML: a link target like a heading.
+/// An `id="..."` attribute of any tag, or the `name="..."` of an `<a>`, in raw HTML:
+/// a link target like a heading.
 struct HtmlAnchor {
-  std::string id;
-  core::ByteSpan span;
+  std::string id;       // entity-decoded
+  core::ByteSpan span;  // the attribute value, inside the quotes
 };
 
-/// An HTML comment (suppression comments are read from these).
+/// An HTML comment in an HTML block or inline HTML (suppression comments are read from
+/// these).
 struct Comment {
-  std::string text;  // between `<!--` and `-->`, trimmed
-  core::ByteSpan span;
+  std::string text;     // between `<!--` and `-->`, trimmed
+  core::ByteSpan span;  // from `<!--` to after `-->`
 };
 
 /// A run of prose that declarative rules and text checks look at, with its kind.
 struct TextRun {
+  /// The innermost context of the run: paragraph text, heading text, link text, or an
+  /// image's alt text.
   enum class Scope { text, heading, link_text, alt_text };
   Scope scope = Scope::text;
-  core::ByteSpan span;  // source bytes of the run (Document::slice gives its text)
+  /// Source bytes of the run (Document::slice gives its text, escapes and entities as
+  /// written). Adjacent text of one line is one run; code spans, emphasis markers,
+  /// raw HTML and line breaks end a run.
+  core::ByteSpan span;
 };
 
-/// Everything extracted from one body. Spans index the Document's text.
+/// Everything extracted from one body, each list in source order. Spans index the
+/// Document's text; the Document must outlive any use of them.
 struct Body {
-  std::vector<Link> links;  // links and images in source order
+  std::vector<Link> links;  // links and images
   std::vector<Definition> definitions;
   std::vector<UndefinedReference> undefined_references;
   std::vector<Heading> headings;
@@ -88,7 +126,12 @@ struct Body {
 };
 
 /// Parses `span` of `document` (the body after the front matter) once with cmark and
-/// extracts its facts. Walks cmark's tree iteratively, so deep nesting cannot overflow.
+/// extracts its facts. Walks cmark's tree iteratively and scans each block's bytes once
+/// with a forward cursor, so deep nesting cannot overflow and time stays linear.
 Body extract(const core::Document& document, core::ByteSpan span);
+
+/// A reference label as CommonMark matches it: trimmed, inner whitespace collapsed to
+/// one space, Unicode case-folded. `[Foo  Bar]` and `[foo bar]` name the same definition.
+std::string normalize_label(std::string_view label);
 
 }  // namespace contentlint::markdown

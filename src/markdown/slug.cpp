@@ -1,1 +1,65 @@
-// placeholder: being written
+#include "markdown/slug.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/utf8.hpp"
+#include "markdown/unicode_tables.hpp"
+
+namespace contentlint::markdown {
+namespace {
+
+constexpr char32_t kCapitalSigma = U'\u03A3';
+
+// Stands in for Unicode's "cased letter" in the Final_Sigma condition: close enough for
+// Greek words, which is where a capital sigma ends a word.
+bool is_letter(char32_t cp) {
+  return detail::slug_keeps(cp) && cp != U' ' && cp != U'-' && cp != U'_' &&
+         !(cp >= U'0' && cp <= U'9');
+}
+
+}  // namespace
+
+std::string github_slug(std::string_view heading_text) {
+  std::vector<char32_t> code_points;
+  for (std::size_t offset = 0; offset < heading_text.size();) {
+    code_points.push_back(core::decode_code_point(heading_text, offset));
+  }
+  std::string lowered;
+  lowered.reserve(heading_text.size());
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    char32_t cp = code_points[i];
+    // JavaScript's toLowerCase applies Final_Sigma: a capital sigma ending a word is ς.
+    if (cp == kCapitalSigma && i > 0 && is_letter(code_points[i - 1]) &&
+        (i + 1 == code_points.size() || !is_letter(code_points[i + 1]))) {
+      core::append_utf8(lowered, U'\u03C2');
+      continue;
+    }
+    detail::append_lowercase(lowered, cp);
+  }
+  std::string slug;
+  slug.reserve(lowered.size());
+  for (std::size_t offset = 0; offset < lowered.size();) {
+    char32_t cp = core::decode_code_point(lowered, offset);
+    if (cp == U' ') {
+      slug += '-';
+    } else if (detail::slug_keeps(cp)) {
+      core::append_utf8(slug, cp);
+    }
+  }
+  return slug;
+}
+
+std::string SlugCounter::next(std::string_view heading_text) {
+  const std::string original = github_slug(heading_text);
+  std::string result = original;
+  while (occurrences_.contains(result)) {
+    int& count = occurrences_[original];
+    ++count;
+    result = original + "-" + std::to_string(count);
+  }
+  occurrences_[result] = 0;
+  return result;
+}
+
+}  // namespace contentlint::markdown

@@ -11,5 +11,6 @@ RuleEntry frontmatter_schema();
 RuleEntry frontmatter_syntax();
 RuleEntry frontmatter_unclosed();
 RuleEntry image_empty_url();
+RuleEntry text_encoding();
 
 }  // namespace contentlint::rules

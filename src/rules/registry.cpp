@@ -15,14 +15,16 @@ std::span<const RuleEntry> registry() {
       frontmatter_syntax(),
       frontmatter_unclosed(),
       image_empty_url(),
+      text_encoding(),
   };
   return entries;
 }
 
 const RuleEntry* find_rule(std::string_view id) {
   auto rules = registry();
-  auto it = std::lower_bound(rules.begin(), rules.end(), id,
-                             [](const RuleEntry& entry, std::string_view key) { return entry.meta.id < key; });
+  auto it = std::lower_bound(
+      rules.begin(), rules.end(), id,
+      [](const RuleEntry& entry, std::string_view key) { return entry.meta.id < key; });
   return it != rules.end() && it->meta.id == id ? &*it : nullptr;
 }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages contentlint builds and tests with; quiet and quick when
+# everything is already there. Run as root (or with sudo) on Debian 12.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config ccache git
+  libyaml-cpp-dev libcmark-dev libcli11-dev libfmt-dev libre2-dev catch2
+  nlohmann-json3-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+  # What the test suite needs beyond the build: the reference cmark CLI, pre-commit,
+  # clang-format for the formatting check.
+  packages+=(cmark clang-format python3)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "contentlint: installing ${missing[*]}" >&2
+sudo=""
+[[ $(id -u) -ne 0 ]] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,96 @@
+/// File discovery: which Markdown files a run checks, from paths, globs, ignores and .gitignore.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/glob.hpp"
+#include "core/error.hpp"
+
+namespace contentlint::engine {
+
+/// The patterns of `.gitignore` files (and `.git/info/exclude`), with git's semantics:
+/// a pattern without `/` matches a name at any depth below its file's folder, a leading or
+/// inner `/` anchors it to that folder, a trailing `/` matches folders only, `!` re-includes,
+/// `#` starts a comment, `\#`, `\!` and `\ ` escape, trailing spaces are trimmed. Deeper
+/// files override shallower ones; within a file the last matching line wins. Lines that do
+/// not compile (an unclosed `[`) never match, as in git. Paths are relative to one base
+/// folder (the repository's top), with `/` separators.
+class IgnoreRules {
+ public:
+  /// Adds the lines of the ignore file found in `folder` ("" for the base folder).
+  void add(std::string_view folder, std::string_view text);
+  /// Adds `.git/info/exclude` lines: relative to the base, below every `.gitignore`.
+  void add_fallback(std::string_view text);
+  /// Reads `directory/.gitignore` as the ignore file of `folder`, when it is a regular
+  /// file; an absent or unreadable file adds nothing.
+  void load(const std::filesystem::path& directory, std::string_view folder);
+
+  /// Whether `relative` is ignored. Only the path itself is tested, not its parents: a
+  /// walk prunes ignored folders before it reaches what they hold (and git does not let
+  /// a `!` line re-include a file inside an ignored folder either).
+  bool ignored(std::string_view relative, bool is_directory) const;
+
+ private:
+  struct Rule {
+    config::Glob glob;  // relative to the ignore file's folder
+    bool negated = false;
+    bool directory_only = false;
+  };
+  static bool add_line(std::vector<Rule>& rules, std::string_view line);
+  static const Rule* last_match(const std::vector<Rule>& rules, std::string_view path,
+                                bool is_directory);
+
+  std::map<std::string, std::vector<Rule>, std::less<>> by_folder_;
+  std::vector<Rule> fallback_;
+};
+
+/// Where and what to look for.
+struct DiscoverOptions {
+  /// The config's folder: `include` and `ignore` are relative to it. A relative root is
+  /// taken from `cwd`.
+  std::filesystem::path root;
+  /// Display paths and path arguments are relative to it. Empty: the current directory.
+  std::filesystem::path cwd;
+  /// With no paths, the files to check, relative to root (empty: `*.md`, `*.markdown`).
+  std::vector<config::Glob> include;
+  /// The config `ignore`: never checked, even when named on the command line.
+  std::vector<config::Glob> ignore;
+  bool use_gitignore = true;
+};
+
+/// One file to check.
+struct DiscoveredFile {
+  std::filesystem::path path;    // absolute, lexically normal, symlinks not resolved
+  std::string display;           // relative to cwd, `/` separators, no leading "./"
+  std::string relative_to_root;  // relative to DiscoverOptions::root, `/` separators
+                                 // ("../x.md" for a file outside the root)
+};
+
+/// What discovery found, and what went wrong on the way.
+struct Discovered {
+  std::vector<DiscoveredFile> files;  // unique, sorted by display path
+  std::vector<core::Error> errors;    // missing paths, unreadable folders, bad glob arguments
+  std::vector<std::string> notes;     // not failures: a glob argument that matched nothing
+};
+
+/// The files named by `paths` (files, folders, or globs relative to cwd), or with no
+/// paths the files under root that match `include`.
+///
+/// - A named file is checked whatever its extension and whatever .gitignore says, unless
+///   it or a folder above it matches the config `ignore` (pre-commit passes every staged
+///   file; the config must still be able to exclude some).
+/// - A named folder is walked for `*.md` and `*.markdown`; a glob's matches are whatever
+///   it matches. Walks skip `.git`, `.hg`, `.svn`, what `ignore` or .gitignore excludes,
+///   and anything that is not a regular file (FIFOs, sockets, devices: never opened).
+///   Symlinks inside a walk are followed to files but never to folders (no loops, no
+///   trees outside the root); a symlink named on the command line is followed.
+/// - A path argument that exists is a path even if it contains `*?[{`.
+/// - A named path that does not exist is an error "no such file or directory"; a
+///   folder without Markdown is not an error.
+Discovered discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+}  // namespace contentlint::engine
