@@ -158,11 +158,11 @@ class Loader {
   }
 
   std::optional<core::Error> read_globs(std::string_view key, const core::Node& value,
-                                        std::vector<Glob>& out) const {
+                                        std::vector<core::Glob>& out) const {
     std::vector<const core::Node*> items;
     if (auto failure = read_strings(key, "globs", value, items)) return failure;
     for (const core::Node* item : items) {
-      auto glob = Glob::compile(item->text);
+      auto glob = core::Glob::compile(item->text);
       if (!glob) return error(*item, glob.error().message);
       out.push_back(std::move(*glob));
     }
@@ -301,7 +301,7 @@ std::span<const std::string_view> collection_keys() { return kCollectionKeys; }
 
 const Collection* Config::collection_for(std::string_view relative) const {
   for (const Collection& collection : collections) {
-    for (const Glob& glob : collection.include) {
+    for (const core::Glob& glob : collection.include) {
       if (glob.matches(relative)) return &collection;
     }
   }

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 #include "core/document.hpp"
 #include "core/error.hpp"
 #include "core/severity.hpp"
@@ -47,7 +47,7 @@ struct RuleSet {
 /// A group of files that follow one schema.
 struct Collection {
   std::string name;
-  std::vector<Glob> include;  // relative to Config::root
+  std::vector<core::Glob> include;  // relative to Config::root
   std::string schema_path;    // as written in the config
   std::shared_ptr<const schema::Schema> schema;
   std::string route;  // "/blog/{slug}", may be empty
@@ -61,7 +61,7 @@ enum class LinkMode { offline, external };
 struct Config {
   std::string path;            // the config file as displayed, empty when running on defaults
   std::filesystem::path root;  // the config file's folder, absolute (defaults: the given folder)
-  std::vector<Glob> ignore;
+  std::vector<core::Glob> ignore;
   std::string public_dir;              // empty when not configured
   std::string pages_dir;               // empty when not configured
   std::string site_url;                // an absolute http(s) URL as written, or empty

@@ -83,8 +83,11 @@ std::optional<double> parse_core_float(std::string_view s) {
 }
 
 bool tag_is(const Node& node, std::string_view name) {
-  return node.tag == std::string("!!") + std::string(name) ||
-         node.tag == std::string("tag:yaml.org,2002:") + std::string(name);
+  std::string_view tag = node.tag;
+  if (tag.starts_with("!!")) return tag.substr(2) == name;
+  constexpr std::string_view kCore = "tag:yaml.org,2002:";
+  if (tag.starts_with(kCore)) return tag.substr(kCore.size()) == name;
+  return false;
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ bool IgnoreRules::add_line(std::vector<Rule>& rules, std::string_view line) {
   if (pattern.size() >= 3 && pattern.compare(pattern.size() - 3, 3, "/**") == 0) {
     pattern += "/*";
   }
-  auto glob = config::Glob::compile(pattern);
+  auto glob = core::Glob::compile(pattern);
   if (!glob) return false;
   rule.glob = std::move(*glob);
   rules.push_back(std::move(rule));
@@ -243,7 +243,7 @@ class Discoverer {
   bool config_ignored(std::string_view relative, bool parents) const;
   void add(const fs::path& absolute, std::string display, std::string relative_to_root);
   void expand_glob(const std::string& argument);
-  void walk(const fs::path& start, Filter filter, const config::Glob* pattern);
+  void walk(const fs::path& start, Filter filter, const core::Glob* pattern);
 
   const DiscoverOptions& options_;
   fs::path cwd_;
@@ -255,7 +255,7 @@ bool Discoverer::config_ignored(std::string_view relative, bool parents) const {
   if (options_.ignore.empty() || relative.empty() || !is_inside(relative)) return false;
   auto matches = [&](std::string_view path) {
     return std::any_of(options_.ignore.begin(), options_.ignore.end(),
-                       [&](const config::Glob& glob) { return glob.matches(path); });
+                       [&](const core::Glob& glob) { return glob.matches(path); });
   };
   if (parents) {
     for (std::size_t slash = relative.find('/'); slash != std::string_view::npos;
@@ -311,11 +311,11 @@ void Discoverer::expand_glob(const std::string& argument) {
     split = std::min(begin, argument.size());
   }
   // The whole argument is compiled first so that an error's column counts from its start.
-  if (auto whole = config::Glob::compile(argument); !whole) {
+  if (auto whole = core::Glob::compile(argument); !whole) {
     result_.errors.push_back(core::Error{argument, std::nullopt, whole.error().message});
     return;
   }
-  auto pattern = config::Glob::compile(std::string_view(argument).substr(split));
+  auto pattern = core::Glob::compile(std::string_view(argument).substr(split));
   if (!pattern) {
     result_.errors.push_back(core::Error{argument, std::nullopt, pattern.error().message});
     return;
@@ -329,7 +329,7 @@ void Discoverer::expand_glob(const std::string& argument) {
   if (result_.files.size() == before) result_.notes.push_back("no files match '" + argument + "'");
 }
 
-void Discoverer::walk(const fs::path& start, Filter filter, const config::Glob* pattern) {
+void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pattern) {
   const Relativizer display(cwd_, start);
   const Relativizer to_root(root_, start);
   if (config_ignored(to_root.start, true)) return;
@@ -413,7 +413,7 @@ void Discoverer::walk(const fs::path& start, Filter filter, const config::Glob* 
             } else {
               keep = is_inside(relative) &&
                      std::any_of(options_.include.begin(), options_.include.end(),
-                                 [&](const config::Glob& glob) {
+                                 [&](const core::Glob& glob) {
                                    return is_directory ? glob.may_match_inside(relative)
                                                        : glob.matches(relative);
                                  });

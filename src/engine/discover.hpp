@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 #include "core/error.hpp"
 
 namespace contentlint::engine {
@@ -36,7 +36,7 @@ class IgnoreRules {
 
  private:
   struct Rule {
-    config::Glob glob;  // relative to the ignore file's folder
+    core::Glob glob;  // relative to the ignore file's folder
     bool negated = false;
     bool directory_only = false;
   };
@@ -56,9 +56,9 @@ struct DiscoverOptions {
   /// Display paths and path arguments are relative to it. Empty: the current directory.
   std::filesystem::path cwd;
   /// With no paths, the files to check, relative to root (empty: `*.md`, `*.markdown`).
-  std::vector<config::Glob> include;
+  std::vector<core::Glob> include;
   /// The config `ignore`: never checked, even when named on the command line.
-  std::vector<config::Glob> ignore;
+  std::vector<core::Glob> ignore;
   bool use_gitignore = true;
 };
 

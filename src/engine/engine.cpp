@@ -101,8 +101,8 @@ Run run(const config::Config& config, const RunOptions& options) {
                                     collection.include.end());
   }
   if (discover_options.include.empty()) {
-    discover_options.include.push_back(*config::Glob::compile("**/*.md"));
-    discover_options.include.push_back(*config::Glob::compile("**/*.markdown"));
+    discover_options.include.push_back(*core::Glob::compile("**/*.md"));
+    discover_options.include.push_back(*core::Glob::compile("**/*.markdown"));
   }
   Discovered discovered = discover(options.paths, discover_options);
 

@@ -3,9 +3,12 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <climits>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "markdown/slug.hpp"
@@ -111,6 +114,7 @@ struct InlineBlock {
   // model); nodes then fall back to cmark's positions until one aligns again.
   bool synced = true;
   bool heading = false;
+  bool after_backslash_break = false;  // the previous inline was `\` ending a line
   Heading fact;
   std::string heading_text;
   std::string slug_text;  // like heading_text, but line breaks as "\n" as GitHub sees them
@@ -175,6 +179,7 @@ class Extractor {
 
   void visit(cmark_node* node, cmark_event_type event) {
     bool enter = event == CMARK_EVENT_ENTER;
+    bool after_backslash_break = std::exchange(block_.after_backslash_break, false);
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_BLOCK_QUOTE:
         quote_depth_ += enter ? 1 : -1;
@@ -195,7 +200,7 @@ class Extractor {
         break;
       }
       case CMARK_NODE_TEXT:
-        on_text(node);
+        on_text(node, after_backslash_break);
         break;
       case CMARK_NODE_CODE:
         on_code(node);
@@ -233,12 +238,19 @@ class Extractor {
     CodeBlock block;
     block.fenced = is_fenced(start, line_end(first), literal);
     std::uint32_t last = first;
+    // cmark's end line is one too far when a following line closes the block (an
+    // indented block's trailing blank lines, an unclosed fence ended by its container),
+    // so the literal's lines count, plus a closing fence when the source has one.
+    auto lines = static_cast<std::uint32_t>(std::count(literal.begin(), literal.end(), '\n'));
     if (block.fenced) {
       block.info = string_of(cmark_node_get_fence_info(node));
-      last = std::max(first, document_line(cmark_node_get_end_line(node)));
+      std::size_t opening = 0;
+      while (text_[start + opening] == text_[start]) ++opening;
+      std::uint32_t closing = first + lines + 1;
+      bool closed = closing <= document_line(cmark_node_get_end_line(node)) &&
+                    is_fence_line(closing, text_[start], opening);
+      last = closed ? closing : first + lines;
     } else {
-      // cmark's end of an indented block counts the blank lines after it.
-      auto lines = static_cast<std::uint32_t>(std::count(literal.begin(), literal.end(), '\n'));
       last = first + std::max<std::uint32_t>(lines, 1) - 1;
     }
     block.span = {start, std::max(start, line_end(last))};
@@ -281,28 +293,35 @@ class Extractor {
   void enter_inline_block(cmark_node* node) {
     std::uint32_t first = document_line(cmark_node_get_start_line(node));
     std::uint32_t last = std::max(first, document_line(cmark_node_get_end_line(node)));
+    std::size_t start = node_start(node);
+    bool heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+    bool atx = heading && is_atx_start(start, line_end(first));
+    if (atx) {
+      last = first;
+    } else if (heading) {
+      last = setext_underline(first, last);
+    }
     leaves_.push_back({first, last});
     block_ = InlineBlock{};
     block_.source = Source{text_, line_end(last), quote_depth_};
     block_.first_run = body_.text.size();
-    const Source& source = block_.source;
-    std::size_t start = source.skip_blanks(node_start(node));
+    block_.heading = heading;
     block_.cursor = start;
     plain_.clear();
-    if (cmark_node_get_type(node) != CMARK_NODE_HEADING) {
+    if (!heading) {
       skip_definitions();
       return;
     }
-    block_.heading = true;
-    Heading& heading = block_.fact;
-    heading.level = cmark_node_get_heading_level(node);
-    heading.setext = first != last;
-    if (heading.setext) {
+    const Source& source = block_.source;
+    Heading& fact = block_.fact;
+    fact.level = cmark_node_get_heading_level(node);
+    fact.setext = !atx;
+    if (fact.setext) {
       skip_definitions();
       std::size_t text_end = line_end(last - 1);
       while (text_end > block_.cursor && detail::is_blank(text_[text_end - 1])) --text_end;
-      heading.text_span = {block_.cursor, std::max(block_.cursor, text_end)};
-      heading.span = {block_.cursor, source.limit};
+      fact.text_span = {block_.cursor, std::max(block_.cursor, text_end)};
+      fact.span = {block_.cursor, source.limit};
       return;
     }
     std::size_t pos = start;
@@ -317,8 +336,36 @@ class Extractor {
       end = closing;
       while (end > pos && detail::is_blank(text_[end - 1])) --end;
     }
-    heading.text_span = {pos, end};
-    heading.span = {start, source.limit};
+    fact.text_span = {pos, end};
+    fact.span = {start, source.limit};
+  }
+
+  // A setext heading's text can never open an ATX heading, so the source tells them
+  // apart.
+  bool is_atx_start(std::size_t pos, std::size_t stop) const {
+    std::size_t run = pos;
+    while (run < stop && text_[run] == '#') ++run;
+    return run > pos && run - pos <= 6 && (run == stop || detail::is_blank(text_[run]));
+  }
+
+  // cmark ends a setext heading on the line after its underline (when that line closes
+  // it), so the underline is found in the source: the first line after the text that is
+  // only `=` or `-` characters.
+  std::uint32_t setext_underline(std::uint32_t first, std::uint32_t cmark_last) const {
+    for (std::uint32_t line = first + 1; line <= cmark_last; ++line) {
+      if (is_fence_line(line, '=', 1) || is_fence_line(line, '-', 1)) return line;
+    }
+    return std::max(first + 1, cmark_last);
+  }
+
+  // Whether `line`, after its container prefix, is a run of at least `length` `marker`s
+  // and blanks after it (a setext underline, a closing code fence).
+  bool is_fence_line(std::uint32_t line, char marker, std::size_t length) const {
+    Source source{text_, line_end(line), quote_depth_};
+    std::size_t pos = source.skip_prefix(std::max(document_.lines().line_span(line).begin, span_.begin));
+    std::size_t run = pos;
+    while (source.at(run, marker)) ++run;
+    return run - pos >= length && source.skip_blanks(run) == source.limit;
   }
 
   // Reference definitions at the start of a paragraph stay in cmark's paragraph
@@ -428,14 +475,22 @@ class Extractor {
     runs.push_back({run_scope, span});
   }
 
-  void lose_sync() { block_.synced = false; }
+  void lose_sync() {
+    if (block_.synced && getenv("MD_DEBUG")) fprintf(stderr, "DESYNC %s at %zu: %.30s\n", document_.path().c_str(), block_.cursor, std::string(text_.substr(block_.cursor, 30)).c_str());
+    block_.synced = false;
+  }
 
-  void on_text(cmark_node* node) {
+  void on_text(cmark_node* node, bool after_backslash_break) {
     std::string_view literal = literal_of(node);
     append_plain(literal, literal);
     if (!frames_.empty() && frames_.back().autolink) return;  // its `<...>` is matched
     resync(node);
     if (!block_.synced) return;
+    if (after_backslash_break) {
+      // cmark keeps the blanks that start the line after a backslash break as text;
+      // skip_prefix already stepped over them in the source.
+      while (!literal.empty() && detail::is_blank(literal.front())) literal.remove_prefix(1);
+    }
     std::optional<std::size_t> end = align_text(literal);
     if (!end) return lose_sync();
     add_run({block_.cursor, *end});
@@ -528,9 +583,11 @@ class Extractor {
     if (!block_.synced) return;
     const Source& source = block_.source;
     std::size_t pos = source.skip_blanks(block_.cursor);
-    if (hard && source.at(pos, '\\')) ++pos;
+    bool backslash = hard && source.at(pos, '\\');
+    if (backslash) ++pos;
     if (!source.at_line_end(pos)) return lose_sync();
     block_.cursor = source.skip_prefix(source.skip_line_end(pos));
+    block_.after_backslash_break = backslash;
   }
 
   void on_delimiters(cmark_node* node, bool enter, int count) {

@@ -97,7 +97,7 @@ TEST_CASE("bad values of known keys") {
         ".contentlint.yaml:1:8: 'links' must be offline or external, found 'online'");
   CHECK(folder.error_of("rule-dirs: [rules, styles]\n") ==
         ".contentlint.yaml:1:13: rule folder 'rules' not found");
-  auto glob = Glob::compile("src/[a");
+  auto glob = core::Glob::compile("src/[a");
   REQUIRE_FALSE(glob.ok());
   CHECK(folder.error_of("ignore: ['src/[a']\n") ==
         ".contentlint.yaml:1:10: " + glob.error().message);

@@ -29,9 +29,9 @@ std::vector<std::string> on_ids(const RuleSet& set) {
   return ids;
 }
 
-std::vector<std::string> patterns(const std::vector<Glob>& globs) {
+std::vector<std::string> patterns(const std::vector<core::Glob>& globs) {
   std::vector<std::string> result;
-  for (const Glob& glob : globs) result.push_back(glob.pattern());
+  for (const core::Glob& glob : globs) result.push_back(glob.pattern());
   return result;
 }
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-using contentlint::config::Glob;
+using contentlint::core::Glob;
 using contentlint::engine::discover;
 using contentlint::engine::Discovered;
 using contentlint::engine::DiscoverOptions;

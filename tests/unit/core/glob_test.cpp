@@ -1,9 +1,9 @@
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
 
-using contentlint::config::Glob;
+using contentlint::core::Glob;
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 
 #include <algorithm>
 #include <utility>
 
 #include "core/utf8.hpp"
 
-namespace contentlint::config {
+namespace contentlint::core {
 namespace {
 
 // Brace expansion multiplies: `{a,b}{c,d}{e,f}...` doubles per group, so the count is
@@ -354,4 +354,4 @@ bool Glob::may_match_inside(std::string_view directory) const {
   return false;
 }
 
-}  // namespace contentlint::config
+}  // namespace contentlint::core

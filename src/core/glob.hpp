@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 
-namespace contentlint::config {
+namespace contentlint::core {
 
 /// A compiled glob: `*` (any run of characters but `/`), `?` (one code point but `/`),
 /// `[abc]`, `[a-z]`, `[!a-z]` or `[^a-z]`, `{a,b}` (nestable, at most 64 expansions), `\`
@@ -60,4 +60,4 @@ class Glob {
   std::vector<Set> sets_;
 };
 
-}  // namespace contentlint::config
+}  // namespace contentlint::core
