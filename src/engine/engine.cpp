@@ -13,6 +13,7 @@
 #include "core/document.hpp"
 #include "engine/discover.hpp"
 #include "frontmatter/frontmatter.hpp"
+#include "links/site.hpp"
 #include "markdown/facts.hpp"
 #include "rules/rule.hpp"
 
@@ -56,14 +57,26 @@ std::string relative_to_root(const config::Config& config, const fs::path& path)
   return absolute.lexically_relative(config.root).generic_string();
 }
 
-FileResult check_document(const config::Config& config, const core::Document& document,
-                          const std::string& relative) {
+links::SiteOptions site_options(const config::Config& config) {
+  links::SiteOptions options;
+  options.root = config.root;
+  options.public_dir = config.public_dir;
+  options.pages_dir = config.pages_dir;
+  options.site_url = config.site_url;
+  for (const config::Collection& collection : config.collections) {
+    options.collections.push_back({collection.name, collection.route, collection.include});
+  }
+  return options;
+}
+
+FileResult check_document(const config::Config& config, const links::Site& site,
+                          const core::Document& document, const std::string& relative) {
   frontmatter::FrontMatter front_matter = frontmatter::read(document);
   markdown::Body body = markdown::extract(document, front_matter.split.body);
   const config::Collection* collection = config.collection_for(relative);
   rules::Article article{document, front_matter, body,
                          collection != nullptr ? std::string_view(collection->name) : "",
-                         collection != nullptr ? collection->schema.get() : nullptr};
+                         collection != nullptr ? collection->schema.get() : nullptr, &site};
 
   core::DiagnosticSink sink;
   for (const config::ActiveRule& active : config.rules_for(collection).active) {
@@ -89,7 +102,8 @@ FileResult check_document(const config::Config& config, const core::Document& do
 
 FileResult check_text(const config::Config& config, const std::string& path, std::string text) {
   core::Document document(path, std::move(text));
-  return check_document(config, document, relative_to_root(config, path));
+  links::Site site(site_options(config));
+  return check_document(config, site, document, relative_to_root(config, path));
 }
 
 Run run(const config::Config& config, const RunOptions& options) {
@@ -108,6 +122,7 @@ Run run(const config::Config& config, const RunOptions& options) {
 
   Run run;
   run.errors = std::move(discovered.errors);
+  links::Site site(site_options(config));
   const std::vector<DiscoveredFile>& files = discovered.files;
   std::vector<FileResult> results(files.size());
   std::vector<std::optional<core::Error>> errors(files.size());
@@ -123,7 +138,7 @@ Run run(const config::Config& config, const RunOptions& options) {
         continue;
       }
       core::Document document(files[i].display, std::move(*bytes));
-      results[i] = check_document(config, document, files[i].relative_to_root);
+      results[i] = check_document(config, site, document, files[i].relative_to_root);
     }
   };
   unsigned jobs =

@@ -678,11 +678,13 @@ class Extractor {
       link.form = Link::Form::reference;
       std::optional<ByteSpan> label;
       if (source.at(pos, '[')) label = detail::parse_label(source, pos);
-      if (label && !label->empty()) {
+      if (label && !trim(document_.slice(*label)).empty()) {
         link.label_span = *label;
         pos = label->end + 1;
       } else {
-        link.label_span = link.text_span;  // `[text][]` or `[text]`: the text is the label
+        // `[text][]` or `[text]`: the text is the label (cmark treats a blank label
+        // like `[]`).
+        link.label_span = link.text_span;
         if (label) pos = label->end + 1;
       }
       link.label = std::string(document_.slice(link.label_span));

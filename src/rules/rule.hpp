@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/value.hpp"
 #include "frontmatter/frontmatter.hpp"
+#include "links/site.hpp"
 #include "markdown/facts.hpp"
 #include "schema/schema.hpp"
 
@@ -25,6 +26,7 @@ struct Article {
   const markdown::Body& body;
   std::string_view collection;         // the collection's name, empty when none
   const schema::Schema* schema = nullptr;  // the collection's schema, when it has one
+  const links::Site* site = nullptr;       // link targets of the whole site; shared by all files
 };
 
 /// One documented option of a rule.
