@@ -14,8 +14,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/load_config.hpp"
 #include "config/config.hpp"
 #include "engine/engine.hpp"
+#include "engine/fix.hpp"
 #include "report/reporter.hpp"
 
 namespace contentlint::cli {
@@ -35,11 +37,9 @@ struct CheckFlags {
   bool quiet = false;
   std::string color = "auto";
   unsigned jobs = 0;
+  bool fix = false;
+  bool diff = false;
 };
-
-void print_errors(const std::vector<core::Error>& errors) {
-  for (const core::Error& error : errors) fmt::print(stderr, "{}\n", error.to_string());
-}
 
 core::Expected<std::vector<config::Override>> parse_overrides(
     const std::vector<std::string>& specs) {
@@ -55,45 +55,6 @@ core::Expected<std::vector<config::Override>> parse_overrides(
     overrides.push_back({spec.substr(0, equals), *severity});
   }
   return overrides;
-}
-
-core::Expected<config::Config> load_config(const CheckFlags& flags,
-                                           const std::vector<config::Override>& overrides) {
-  if (!flags.config.empty()) {
-    if (!fs::is_regular_file(flags.config)) {
-      return core::Error{flags.config, std::nullopt, "config file not found"};
-    }
-    return config::load(flags.config, flags.config, overrides);
-  }
-  // An editor's --stdin-filename names where the text belongs: its config applies.
-  fs::path start = fs::current_path();
-  if (flags.stdin_input && !flags.stdin_filename.empty()) {
-    start = fs::absolute(flags.stdin_filename).parent_path();
-  }
-  if (auto found = config::discover(start)) {
-    std::string display = fs::relative(*found).generic_string();
-    return config::load(*found, display.empty() ? found->string() : display, overrides);
-  }
-  return config::defaults(fs::current_path(), overrides);
-}
-
-// Writes `text` to `path` through a temporary file and a rename, so a reader never
-// sees half a report.
-std::optional<core::Error> write_atomically(const std::string& path, const std::string& text) {
-  std::string temporary = path + ".contentlint-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) return core::Error{path, std::nullopt, "cannot write the report"};
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) {
-    fs::remove(temporary, error);
-    return core::Error{path, std::nullopt, "cannot write the report: " + error.message()};
-  }
-  return std::nullopt;
 }
 
 bool use_color(const std::string& mode) {
@@ -114,29 +75,57 @@ int run_check(const CheckFlags& flags) {
     print_errors({overrides.error()});
     return kExitUsage;
   }
+  if (flags.stdin_input && flags.fix) {
+    fmt::print(stderr, "contentlint: --fix cannot write standard input; use --diff\n");
+    return kExitUsage;
+  }
   if (flags.stdin_input && !flags.paths.empty()) {
     fmt::print(stderr,
                "contentlint: --stdin takes no paths (name the file with --stdin-filename)\n");
     return kExitUsage;
   }
-  auto config = load_config(flags, *overrides);
+  // An editor's --stdin-filename names where the text belongs: its config applies.
+  fs::path start = fs::current_path();
+  if (flags.stdin_input && !flags.stdin_filename.empty()) {
+    start = fs::absolute(flags.stdin_filename).parent_path();
+  }
+  auto config = load_config(flags.config, start, *overrides);
   if (!config) {
     print_errors({config.error()});
     return kExitUsage;
   }
 
+  engine::FixMode fix_mode = flags.diff  ? engine::FixMode::diff
+                             : flags.fix ? engine::FixMode::write
+                                         : engine::FixMode::none;
   engine::Run run;
   if (flags.stdin_input) {
     std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     std::string path = flags.stdin_filename.empty() ? "<stdin>" : flags.stdin_filename;
-    run.result.files.push_back(engine::check_text(*config, path, std::move(text)));
+    if (fix_mode == engine::FixMode::diff) {
+      engine::Fixed fixed = engine::fix_text(*config, path, text);
+      run.diffs.push_back(engine::unified_diff(path, text, fixed.text));
+      if (fixed.refused) run.notes.push_back(path + ": fixes not applied: " + *fixed.refused);
+      run.result.files.push_back(std::move(fixed.result));
+    } else {
+      run.result.files.push_back(engine::check_text(*config, path, std::move(text)));
+    }
     run.result.summary = engine::summarize(run.result.files);
   } else {
-    run = engine::run(*config, {flags.paths, flags.jobs});
+    run = engine::run(*config, {flags.paths, flags.jobs, fix_mode});
   }
   if (!run.errors.empty()) {
     print_errors(run.errors);
     return kExitUsage;
+  }
+  for (const std::string& note : run.notes) fmt::print(stderr, "contentlint: {}\n", note);
+  if (fix_mode == engine::FixMode::diff) {
+    // The diff is the output; the findings that remain go to stderr in compact form.
+    for (const std::string& diff : run.diffs) std::fwrite(diff.data(), 1, diff.size(), stdout);
+    std::ostringstream remaining;
+    report::make_reporter(report::Format::compact, {})->write(run.result, remaining);
+    std::fwrite(remaining.str().data(), 1, remaining.str().size(), stderr);
+    return run.result.summary.errors > 0 ? kExitFindings : kExitOk;
   }
 
   report::ReportOptions options;
@@ -149,7 +138,7 @@ int run_check(const CheckFlags& flags) {
   if (!flags.output.empty()) {
     std::ostringstream text;
     report::make_reporter(format, options)->write(run.result, text);
-    if (auto error = write_atomically(flags.output, text.str())) {
+    if (auto error = engine::write_atomically(flags.output, text.str(), flags.output)) {
       print_errors({*error});
       return kExitUsage;
     }
@@ -189,14 +178,18 @@ Command add_check(CLI::App& app) {
   check->add_flag("--stdin", flags->stdin_input, "lint standard input");
   check->add_option("--stdin-filename", flags->stdin_filename,
                     "the path standard input stands for (config, collection, links)");
-  check->add_option("--rule", flags->rule_overrides,
-                    "override one rule's level: ID=off|info|warning|error (repeatable)");
+  check
+      ->add_option("--rule", flags->rule_overrides,
+                   "override one rule's level: ID=off|info|warning|error (repeatable)")
+      ->allow_extra_args(false);  // one ID=LEVEL per --rule; what follows is a path
   check->add_option("--max-warnings", flags->max_warnings, "exit 1 when warnings exceed N")
       ->check(CLI::NonNegativeNumber);
   check->add_flag("--quiet,-q", flags->quiet, "report errors only");
   check
       ->add_option("--color", flags->color, "colour: auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("--fix", flags->fix, "apply safe fixes in place; report what remains");
+  check->add_flag("--diff", flags->diff, "print the safe fixes as a unified diff; change nothing");
   check->add_option("--jobs,-j", flags->jobs, "worker threads; default: all cores")
       ->check(CLI::NonNegativeNumber);
   return [flags] { return run_check(*flags); };

@@ -6,6 +6,9 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/load_config.hpp"
+#include "config/config.hpp"
+#include "rules/declarative.hpp"
 #include "rules/rule.hpp"
 
 namespace contentlint::cli {
@@ -45,20 +48,34 @@ std::string explain(const rules::RuleMeta& meta) {
   return out;
 }
 
+// The built-in rules and the declarative ones of the config's rule-dirs.
+core::Expected<config::Config> config_for_listing(const std::string& explicit_path) {
+  return load_config(explicit_path, std::filesystem::current_path(), {});
+}
+
 }  // namespace
 
 Command add_rules(CLI::App& app) {
-  CLI::App* command =
-      app.add_subcommand("rules", "List every rule: id, default level, fixable, summary");
-  return [command] {
-    (void)command;
+  CLI::App* command = app.add_subcommand(
+      "rules",
+      "List every rule (built-in and from the config's rule-dirs): id, default level, fixable, "
+      "summary");
+  auto config_path = std::make_shared<std::string>();
+  command->add_option("--config", *config_path, "the config whose rule-dirs to include");
+  return [config_path] {
+    auto config = config_for_listing(*config_path);
+    if (!config) {
+      print_errors({config.error()});
+      return kExitUsage;
+    }
     std::size_t width = 0;
-    for (const rules::RuleEntry& entry : rules::registry())
-      width = std::max(width, entry.meta.id.size());
-    for (const rules::RuleEntry& entry : rules::registry()) {
-      fmt::print("{:<{}}  {:<7}  {:<7}  {}\n", entry.meta.id, width,
-                 core::to_string(entry.meta.default_severity), entry.meta.fixable ? "fixable" : "",
-                 entry.meta.summary);
+    for (const rules::RuleEntry* entry : config->catalog->entries()) {
+      width = std::max(width, entry->meta.id.size());
+    }
+    for (const rules::RuleEntry* entry : config->catalog->entries()) {
+      fmt::print("{:<{}}  {:<7}  {:<7}  {}\n", entry->meta.id, width,
+                 core::to_string(entry->meta.default_severity),
+                 entry->meta.fixable ? "fixable" : "", entry->meta.summary);
     }
     return kExitOk;
   };
@@ -67,9 +84,16 @@ Command add_rules(CLI::App& app) {
 Command add_explain(CLI::App& app) {
   CLI::App* command = app.add_subcommand("explain", "Show a rule's documentation");
   auto id = std::make_shared<std::string>();
+  auto config_path = std::make_shared<std::string>();
   command->add_option("RULE", *id, "the rule id, e.g. image/empty-url")->required();
-  return [id] {
-    const rules::RuleEntry* entry = rules::find_rule(*id);
+  command->add_option("--config", *config_path, "the config whose rule-dirs to include");
+  return [id, config_path] {
+    auto config = config_for_listing(*config_path);
+    if (!config) {
+      print_errors({config.error()});
+      return kExitUsage;
+    }
+    const rules::RuleEntry* entry = config->catalog->find(*id);
     if (entry == nullptr) {
       fmt::print(stderr, "contentlint: unknown rule '{}'; `contentlint rules` lists them\n", *id);
       return kExitUsage;

@@ -58,7 +58,16 @@ class Loader {
       return error(*root, fmt::format("the config must be a mapping of keys, found {}",
                                       core::describe_type(*root)));
     }
-    RuleLayers base = empty_layers();
+    // Declarative rules first: the rules mappings and --rule may name them.
+    auto catalog = std::make_shared<rules::Catalog>();
+    const core::Node* rule_dirs = root != nullptr ? root->find("rule-dirs") : nullptr;
+    if (rule_dirs != nullptr) {
+      if (auto failure = read_rule_dirs(*rule_dirs, *catalog)) return failure;
+    }
+    config_.catalog = catalog;
+    if (auto failure = check_overrides(overrides_, *catalog)) return failure;
+
+    RuleLayers base = empty_layers(*catalog);
     const core::Node* extends = root != nullptr ? root->find("extends") : nullptr;
     std::string preset(kDefaultPreset);
     if (extends != nullptr) {
@@ -77,7 +86,7 @@ class Loader {
 
     RuleLayers global = base;
     apply_overrides(global, overrides_);
-    auto rules = build_rule_set(global, config_.path, config_);
+    auto rules = build_rule_set(global, *catalog, config_.path, config_);
     if (!rules) return rules.error();
     config_.rules = std::move(*rules);
 
@@ -88,7 +97,7 @@ class Loader {
         if (auto failure = apply_rules(layers, *pending.rules, origin)) return failure;
       }
       apply_overrides(layers, overrides_);
-      auto collection_rules = build_rule_set(layers, config_.path, config_);
+      auto collection_rules = build_rule_set(layers, *catalog, config_.path, config_);
       if (!collection_rules) return collection_rules.error();
       pending.collection.rules = std::move(*collection_rules);
       config_.collections.push_back(std::move(pending.collection));
@@ -124,7 +133,7 @@ class Loader {
     if (key == "site-url") return read_site_url(value);
     if (key == "collections") return read_collections(value, collections);
     if (key == "rules") return apply_rules(base, value, {config_.path, "", ""});
-    if (key == "rule-dirs") return read_rule_dirs(value);
+    if (key == "rule-dirs") return std::nullopt;  // read first, like extends
     if (key == "links") return read_links(value);
     return error(entry.key, unknown_message("key", key, kConfigKeys));
   }
@@ -198,14 +207,17 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<core::Error> read_rule_dirs(const core::Node& value) {
+  // Each folder's `*.yaml` files define one declarative rule each (rules/declarative.hpp).
+  std::optional<core::Error> read_rule_dirs(const core::Node& value, rules::Catalog& catalog) {
     std::vector<const core::Node*> items;
     if (auto failure = read_strings("rule-dirs", "folders", value, items)) return failure;
     for (const core::Node* item : items) {
       std::error_code ignored;
-      if (!fs::is_directory(config_.root / item->text, ignored)) {
+      fs::path folder = (config_.root / item->text).lexically_normal();
+      if (!fs::is_directory(folder, ignored)) {
         return error(*item, fmt::format("rule folder '{}' not found", item->text));
       }
+      if (auto failure = catalog.add_folder(folder, display_path(folder))) return failure;
       config_.rule_dirs.push_back(item->text);
     }
     return std::nullopt;
@@ -325,7 +337,6 @@ std::optional<fs::path> discover(const fs::path& start) {
 
 core::Expected<Config> load(const fs::path& file, const std::string& display_path,
                             const std::vector<Override>& overrides) {
-  if (auto failure = check_overrides(overrides)) return *failure;
   Config config;
   config.path = display_path;
   std::error_code ignored;
@@ -350,7 +361,6 @@ core::Expected<Config> load(const fs::path& file, const std::string& display_pat
 }
 
 core::Expected<Config> defaults(const fs::path& root, const std::vector<Override>& overrides) {
-  if (auto failure = check_overrides(overrides)) return *failure;
   Config config;
   std::error_code ignored;
   config.root = fs::absolute(root, ignored);

@@ -10,11 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/glob.hpp"
 #include "core/document.hpp"
 #include "core/error.hpp"
+#include "core/glob.hpp"
 #include "core/severity.hpp"
 #include "core/value.hpp"
+#include "rules/declarative.hpp"
 #include "rules/rule.hpp"
 #include "schema/schema.hpp"
 
@@ -33,7 +34,7 @@ struct RuleSetting {
 
 /// A rule made from its settings, ready to run.
 struct ActiveRule {
-  const rules::RuleEntry* entry = nullptr;
+  const rules::RuleEntry* entry = nullptr;  // in Config::catalog
   core::Severity severity = core::Severity::off;
   std::unique_ptr<rules::Rule> rule;
 };
@@ -48,7 +49,7 @@ struct RuleSet {
 struct Collection {
   std::string name;
   std::vector<core::Glob> include;  // relative to Config::root
-  std::string schema_path;    // as written in the config
+  std::string schema_path;          // as written in the config
   std::shared_ptr<const schema::Schema> schema;
   std::string route;  // "/blog/{slug}", may be empty
   RuleSet rules;      // global rules with this collection's overrides
@@ -66,6 +67,10 @@ struct Config {
   std::string pages_dir;               // empty when not configured
   std::string site_url;                // an absolute http(s) URL as written, or empty
   std::vector<std::string> rule_dirs;  // existing folders, checked at load time
+  /// Every rule this config knows: the built-in ones and the declarative rules of its
+  /// `rule-dirs`, sorted by id (`contentlint rules` and `explain` list it). Shared, so
+  /// that moving a Config keeps the entries its rule sets point at.
+  std::shared_ptr<const rules::Catalog> catalog;
   LinkMode links = LinkMode::offline;  // `links:`; the command line's --links overrides it
   std::vector<Collection> collections;
   RuleSet rules;  // for files outside every collection

@@ -29,9 +29,8 @@ std::string source_of(const RulesOrigin& origin, const core::Node& key) {
   return fmt::format("collection {} ({})", origin.collection, where);
 }
 
-std::string unknown_rule_message(std::string_view id) {
-  std::vector<std::string_view> ids;
-  for (const rules::RuleEntry& entry : rules::registry()) ids.push_back(entry.meta.id);
+// `ids`: every rule id the config knows (built-in and declarative).
+std::string unknown_rule_message(std::string_view id, const std::vector<std::string_view>& ids) {
   std::optional<std::string_view> suggestion = nearest(id, ids);
   if (!suggestion && id.find('/') == std::string_view::npos) {
     // `empty-url` for `image/empty-url`: the category was left out.
@@ -156,10 +155,15 @@ core::Expected<const core::Node*> parse_yaml_file(std::string path, std::string 
   return tree.get();
 }
 
-RuleLayers empty_layers() {
+RuleLayers empty_layers(const rules::Catalog& catalog) {
   RuleLayers layers;
-  for (const rules::RuleEntry& entry : rules::registry()) {
-    layers.emplace(std::string(entry.meta.id), LayeredSetting{});
+  for (const rules::RuleEntry* entry : catalog.entries()) {
+    LayeredSetting setting{entry};
+    if (const rules::Declarative* rule = catalog.declarative(entry->meta.id)) {
+      setting.severity = entry->meta.default_severity;
+      setting.source = rule->path();
+    }
+    layers.emplace(std::string(entry->meta.id), std::move(setting));
   }
   return layers;
 }
@@ -177,7 +181,9 @@ std::optional<core::Error> apply_rules(RuleLayers& layers, const core::Node& rul
     auto found = layers.find(id);
     if (found == layers.end()) {
       if (!origin.preset.empty()) continue;
-      return error_at(origin.path, entry.key, unknown_rule_message(id));
+      std::vector<std::string_view> ids;
+      for (const auto& [known, setting] : layers) ids.push_back(known);
+      return error_at(origin.path, entry.key, unknown_rule_message(id, ids));
     }
     LayeredSetting& setting = found->second;
     const core::Node& value = entry.value;
@@ -201,7 +207,7 @@ std::optional<core::Error> apply_rules(RuleLayers& layers, const core::Node& rul
       } else if (setting.severity == core::Severity::off) {
         // Options without a level turn a rule on: `tag/unknown: {allowed: [...]}` is how a
         // rule that means nothing without options is enabled.
-        setting.severity = rules::find_rule(id)->meta.default_severity;
+        setting.severity = setting.entry->meta.default_severity;
       }
     } else {
       return error_at(origin.path, value,
@@ -224,10 +230,13 @@ std::optional<core::Error> apply_preset(RuleLayers& layers, std::string_view nam
   return apply_preset_at(layers, name, keep, 0);
 }
 
-std::optional<core::Error> check_overrides(const std::vector<Override>& overrides) {
+std::optional<core::Error> check_overrides(const std::vector<Override>& overrides,
+                                           const rules::Catalog& catalog) {
   for (const Override& override : overrides) {
-    if (rules::find_rule(override.rule) == nullptr) {
-      return core::Error{"--rule", std::nullopt, unknown_rule_message(override.rule)};
+    if (catalog.find(override.rule) == nullptr) {
+      std::vector<std::string_view> ids;
+      for (const rules::RuleEntry* entry : catalog.entries()) ids.push_back(entry->meta.id);
+      return core::Error{"--rule", std::nullopt, unknown_rule_message(override.rule, ids)};
     }
   }
   return std::nullopt;
@@ -242,20 +251,21 @@ void apply_overrides(RuleLayers& layers, const std::vector<Override>& overrides)
   }
 }
 
-core::Expected<RuleSet> build_rule_set(const RuleLayers& layers, const std::string& config_path,
-                                       Config& keep) {
+core::Expected<RuleSet> build_rule_set(const RuleLayers& layers, const rules::Catalog& catalog,
+                                       const std::string& config_path, Config& keep) {
   RuleSet set;
-  for (const rules::RuleEntry& entry : rules::registry()) {
-    const LayeredSetting& layered = layers.find(entry.meta.id)->second;
+  // The layers are a map sorted by id, so the active rules come out sorted by id.
+  for (const auto& [id, layered] : layers) {
+    const rules::RuleEntry& entry = *layered.entry;
     RuleSetting setting{layered.severity, merge_options(layered, keep), layered.source};
     if (setting.severity != core::Severity::off || setting.options != nullptr) {
-      auto rule = entry.make(rules::Options(setting.options, config_path));
+      auto rule = catalog.make(entry, rules::Options(setting.options, config_path));
       if (!rule) return rule.error();
       if (setting.severity != core::Severity::off) {
         set.active.push_back(ActiveRule{&entry, setting.severity, std::move(*rule)});
       }
     }
-    set.settings.emplace(std::string(entry.meta.id), std::move(setting));
+    set.settings.emplace(id, std::move(setting));
   }
   return set;
 }

@@ -1,6 +1,7 @@
 /// The engine: checks files with the configured rules, in parallel, in a stable order.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,15 +11,21 @@
 
 namespace contentlint::engine {
 
+/// What to do with safe fixes: nothing, write them (--fix), or print them (--diff).
+enum class FixMode { none, write, diff };
+
 struct RunOptions {
   std::vector<std::string> paths;  // files, folders or globs; empty: the config's include globs
   unsigned jobs = 0;               // worker threads; 0: all cores
+  FixMode fix = FixMode::none;
 };
 
 /// What a run produced: the results, and the tool errors that make it exit 2.
 struct Run {
-  RunResult result;
+  RunResult result;  // after fixing: what remains
   std::vector<core::Error> errors;
+  std::vector<std::string> diffs;  // FixMode::diff: one unified diff per changed file
+  std::vector<std::string> notes;  // files whose fixes were not applied, and why
 };
 
 /// Discovers the files named by `options` and checks each one.
@@ -27,5 +34,17 @@ Run run(const config::Config& config, const RunOptions& options);
 /// Checks one file's text as if it were at `path` (relative to the current directory):
 /// its collection, schema and relative links resolve from there. For --stdin and editors.
 FileResult check_text(const config::Config& config, const std::string& path, std::string text);
+
+/// A file's text after its safe fixes, and what remains to report.
+struct Fixed {
+  FileResult result;  // the diagnostics of the final text
+  std::string text;   // the fixed bytes (BOM restored); equal to the input when unchanged
+  std::optional<std::string> refused;  // why nothing was applied (parse error, no convergence)
+};
+
+/// Applies safe fixes to `bytes` as if they were the file at `path`, re-linting after
+/// each pass (at most 10) until nothing changes. A file whose front matter does not parse
+/// is never changed, and neither is one whose fixes break the parse or do not converge.
+Fixed fix_text(const config::Config& config, const std::string& path, std::string bytes);
 
 }  // namespace contentlint::engine

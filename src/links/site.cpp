@@ -1,7 +1,512 @@
 #include "links/site.hpp"
 
-namespace contentlint::links {
+#include <fmt/format.h>
 
-Site::Site(SiteOptions options) : options_(std::move(options)) {}
+#include <fstream>
+#include <mutex>
+#include <unordered_map>
+
+#include "core/document.hpp"
+#include "frontmatter/frontmatter.hpp"
+#include "links/disk.hpp"
+#include "links/routes.hpp"
+#include "links/url.hpp"
+#include "markdown/facts.hpp"
+
+namespace contentlint::links {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::Found;
+
+// A linked document larger than this is not read for its anchors.
+constexpr std::uintmax_t kMaxDocumentBytes = 16 * 1024 * 1024;
+
+// What a folder link serves, first match wins.
+constexpr std::string_view kIndexFiles[] = {"index.md",   "index.mdx", "index.markdown",
+                                            "index.html", "index.htm", "README.md"};
+// What an extensionless relative link may name, as site builders serve it.
+constexpr std::string_view kPageSuffixes[] = {".md", ".mdx", ".markdown", ".html", ".astro"};
+
+// `path` split at '/' with "." and ".." applied on top of `start`; nullopt when ".." goes
+// above the first segment of `start`'s base.
+std::optional<std::vector<std::string>> normalize(std::string_view path,
+                                                  std::vector<std::string> start) {
+  std::vector<std::string> segments = std::move(start);
+  std::size_t begin = 0;
+  while (begin <= path.size()) {
+    std::size_t end = path.find('/', begin);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view segment = path.substr(begin, end - begin);
+    if (segment == "..") {
+      if (segments.empty()) return std::nullopt;
+      segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.emplace_back(segment);
+    }
+    begin = end + 1;
+  }
+  return segments;
+}
+
+std::vector<std::string> segments_of(const fs::path& relative) {
+  std::vector<std::string> segments;
+  for (const fs::path& part : relative) {
+    std::string name = part.string();
+    if (!name.empty() && name != "." && name != "/") segments.push_back(std::move(name));
+  }
+  return segments;
+}
+
+// Whether `path` is `base` or inside it (both absolute and lexically normal).
+bool is_within(const fs::path& path, const fs::path& base) {
+  auto mismatch = std::mismatch(base.begin(), base.end(), path.begin(), path.end());
+  // A trailing separator in `base` leaves an empty last element.
+  return mismatch.first == base.end() ||
+         (std::next(mismatch.first) == base.end() && mismatch.first->empty());
+}
+
+bool has_extension(std::string_view name) {
+  std::size_t dot = name.rfind('.');
+  return dot != std::string_view::npos && dot != 0;
+}
+
+// Whether a route path names a page rather than a file: no extension, or an HTML one.
+bool names_page(std::string_view route) {
+  std::string_view last = route.substr(route.rfind('/') + 1);
+  return !has_extension(last) || last.ends_with(".html") || last.ends_with(".htm");
+}
+
+std::string join_route(std::span<const std::string> segments) {
+  std::string out;
+  for (const std::string& segment : segments) out += "/" + segment;
+  return out.empty() ? "/" : out;
+}
+
+fs::path normal_absolute(const fs::path& path) {
+  std::error_code ignored;
+  fs::path absolute = fs::absolute(path, ignored);
+  return absolute.lexically_normal();
+}
+
+// `shown` with the names in `corrections` replaced by their case on disk.
+std::string with_corrections(std::string_view shown,
+                             const std::vector<std::pair<std::string, std::string>>& corrections) {
+  std::string out;
+  std::size_t begin = 0;
+  while (begin <= shown.size()) {
+    std::size_t end = shown.find('/', begin);
+    if (end == std::string_view::npos) end = shown.size();
+    std::string_view segment = shown.substr(begin, end - begin);
+    std::string decoded = percent_decode(segment);
+    std::string_view replacement = segment;
+    for (const auto& [written, on_disk] : corrections) {
+      if (written == decoded) replacement = on_disk;
+    }
+    out += replacement;
+    if (end < shown.size()) out += '/';
+    begin = end + 1;
+  }
+  return out;
+}
+
+// What a root-relative route resolves to, apart from how the link wrote it.
+struct RouteOutcome {
+  Resolution::Kind kind = Resolution::Kind::unverified;
+  fs::path target;
+  std::vector<std::pair<std::string, std::string>> corrections;
+  std::optional<std::string> suggestion;
+};
+
+}  // namespace
+
+bool Resolution::broken() const {
+  return kind == Kind::not_found || kind == Kind::case_mismatch || kind == Kind::outside;
+}
+
+std::string Resolution::problem(std::string_view what) const {
+  switch (kind) {
+    case Kind::not_found:
+      if (routed && want == Want::link && names_page(shown)) {
+        std::string message = fmt::format("no page or entry for route '{}'", shown);
+        if (suggestion) message += fmt::format(" (did you mean '{}'?)", *suggestion);
+        return message;
+      }
+      return fmt::format("{} not found: {}", what, shown);
+    case Kind::case_mismatch:
+      return fmt::format("{} '{}' exists only as '{}'; the letter case must match on Linux", what,
+                         shown, actual);
+    case Kind::outside:
+      return fmt::format("{} '{}' points outside the site", what, shown);
+    default:
+      return {};
+  }
+}
+
+bool is_markdown(const fs::path& file) {
+  std::string extension = file.extension().string();
+  return extension == ".md" || extension == ".mdx" || extension == ".markdown";
+}
+
+/// The caches behind the const queries; every member is guarded (by its mutex or its
+/// once_flag), so Site's queries may run on any number of threads.
+struct Site::State {
+  fs::path root;
+  std::optional<fs::path> public_root;
+  std::optional<fs::path> pages_root;
+  std::optional<HttpUrl> site_url;  // path without a trailing '/'
+  bool has_collection_routes = false;
+
+  detail::DiskCache disk;
+
+  std::once_flag pages_once;
+  detail::PageRoutes pages;
+  std::once_flag collections_once;
+  std::vector<detail::CollectionRoute> collections;
+
+  struct AnchorSlot {
+    std::once_flag once;
+    std::optional<Anchors> anchors;
+  };
+  std::mutex anchors_mutex;
+  std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
+
+  // Root-relative routes resolved so far, shared by every file that links to them.
+  std::mutex routes_mutex;
+  std::unordered_map<std::string, RouteOutcome> routes;
+};
+
+Site::Site(SiteOptions options) : options_(std::move(options)), state_(std::make_unique<State>()) {
+  State& state = *state_;
+  state.root = normal_absolute(options_.root);
+  if (!options_.public_dir.empty()) {
+    state.public_root = (state.root / options_.public_dir).lexically_normal();
+  }
+  if (!options_.pages_dir.empty()) {
+    state.pages_root = (state.root / options_.pages_dir).lexically_normal();
+  }
+  if (!options_.site_url.empty()) {
+    state.site_url = parse_http_url(options_.site_url);
+    if (state.site_url) {
+      std::string_view path = state.site_url->path;
+      while (path.ends_with('/')) path.remove_suffix(1);
+      state.site_url->path = path;
+    }
+  }
+  for (const RouteCollection& collection : options_.collections) {
+    if (!collection.route.empty()) state.has_collection_routes = true;
+  }
+}
+
+Site::~Site() = default;
+
+bool Site::routes_configured() const {
+  return state_->pages_root.has_value() || state_->has_collection_routes;
+}
+
+namespace {
+
+// Resolves a root-relative route (already normalized) against the site; `disk`, pages and
+// collections come from the Site's state.
+struct RouteResolver {
+  const detail::DiskCache& disk;
+  const std::optional<fs::path>& public_root;
+  const fs::path& root;
+  const detail::PageRoutes* pages;  // nullptr without pages-dir
+  const std::vector<detail::CollectionRoute>& collections;
+  bool routes_configured;
+
+  // A file under public-dir: the file, or a folder's index.html.
+  Found public_file(std::span<const std::string> segments) const {
+    if (!public_root) return {};
+    Found found = disk.lookup(*public_root, segments);
+    if (found.kind == Found::Kind::directory) {
+      for (std::string_view index : {"index.html", "index.htm"}) {
+        std::string name(index);
+        Found inside = disk.lookup(found.path, std::span<const std::string>(&name, 1));
+        if (inside.exact()) {
+          inside.corrections = found.corrections;
+          return inside;
+        }
+      }
+      return {};
+    }
+    return found;
+  }
+
+  RouteOutcome resolve(std::span<const std::string> segments, Want want) const {
+    using Kind = Resolution::Kind;
+    RouteOutcome route;
+    Found file = public_file(segments);
+    if (file.exact()) {
+      route.kind = Kind::file;
+      route.target = file.path;
+      return route;
+    }
+    const detail::Page* page = pages != nullptr ? pages->match_static(segments) : nullptr;
+    if (page != nullptr) {
+      route.kind = Kind::route;
+      route.target = page->file;
+      return route;
+    }
+    if (want == Want::link) {
+      std::string path = join_route(segments);
+      const detail::CollectionRoute* shaped = nullptr;
+      std::string slug;
+      for (const detail::CollectionRoute& collection : collections) {
+        detail::CollectionRoute::Match match = collection.match(path);
+        if (match.entry != nullptr) {
+          route.kind = Kind::route;
+          route.target = *match.entry;
+          return route;
+        }
+        if (match.shaped && shaped == nullptr) {
+          shaped = &collection;
+          slug = match.slug;
+        }
+      }
+      // A collection route names entries, even where a dynamic page would take any slug.
+      if (shaped != nullptr && file.kind == Found::Kind::none) {
+        route.kind = Kind::not_found;
+        if (auto nearest = shaped->nearest_slug(slug)) {
+          route.suggestion = shaped->route_for(*nearest);
+        }
+        return route;
+      }
+    }
+    page = pages != nullptr ? pages->match_dynamic(segments) : nullptr;
+    if (page != nullptr) {
+      route.kind = Kind::route;
+      route.target = page->file;
+      return route;
+    }
+    if (file.kind != Found::Kind::none) {
+      route.kind = Kind::case_mismatch;
+      route.target = file.path;
+      route.corrections = file.corrections;
+      return route;
+    }
+    // Only what the config describes is known to be missing: files where public-dir is
+    // set, pages where pages-dir is (a route outside every collection's shape may be any
+    // page without it). `/resume.pdf` with no public-dir may well be served.
+    bool names_file = !names_page(join_route(segments));
+    bool known = want == Want::image || names_file ? public_root.has_value() : pages != nullptr;
+    if (known) {
+      route.kind = Kind::not_found;
+      return route;
+    }
+    if (!public_root && !routes_configured) {
+      // Nothing says where the site's files are; a file at the same path from the
+      // repository's root (as GitHub resolves it) still gets its anchors checked.
+      Found at_root = disk.lookup(root, segments);
+      if (at_root.exact()) {
+        route.kind = Kind::file;
+        route.target = at_root.path;
+      }
+    }
+    return route;
+  }
+};
+
+}  // namespace
+
+Resolution Site::resolve(const fs::path& from_file, std::string_view destination, Want want) const {
+  using Kind = Resolution::Kind;
+  State& state = *state_;
+  Resolution result;
+  result.want = want;
+  Destination parsed = parse_destination(destination);
+  if (parsed.fragment) result.fragment = percent_decode(*parsed.fragment);
+  result.shown = std::string(parsed.path);
+
+  std::string_view route_path;
+  switch (parsed.kind) {
+    case Destination::Kind::empty:
+      result.kind = Kind::unverified;
+      return result;
+    case Destination::Kind::fragment:
+      result.kind = Kind::file;
+      result.same_document = true;
+      result.target = from_file;
+      return result;
+    case Destination::Kind::protocol_relative:
+      result.kind = Kind::external;
+      return result;
+    case Destination::Kind::external: {
+      std::optional<HttpUrl> url = parse_http_url(destination);
+      const std::optional<HttpUrl>& site = state.site_url;
+      if (!url || !site || url->host != site->host) {
+        result.kind = Kind::external;
+        return result;
+      }
+      route_path = url->path;
+      if (!route_path.starts_with(site->path) ||
+          (route_path.size() > site->path.size() && route_path[site->path.size()] != '/')) {
+        result.kind = Kind::external;  // the same host, outside the site's base path
+        return result;
+      }
+      route_path.remove_prefix(site->path.size());
+      result.shown = route_path.empty() ? "/" : std::string(route_path);
+      break;
+    }
+    case Destination::Kind::root:
+      route_path = parsed.path;
+      break;
+    case Destination::Kind::relative:
+      break;
+  }
+
+  if (parsed.kind != Destination::Kind::relative) {
+    result.routed = true;
+    auto segments = normalize(percent_decode(route_path), {});
+    if (!segments) {
+      result.kind = Kind::outside;
+      return result;
+    }
+    std::string key = (want == Want::image ? "i" : "l") + join_route(*segments);
+    {
+      std::lock_guard lock(state.routes_mutex);
+      if (auto cached = state.routes.find(key); cached != state.routes.end()) {
+        result.kind = cached->second.kind;
+        result.target = cached->second.target;
+        result.actual = with_corrections(result.shown, cached->second.corrections);
+        result.suggestion = cached->second.suggestion;
+        return result;
+      }
+    }
+    const detail::PageRoutes* pages = nullptr;
+    if (state.pages_root) {
+      std::call_once(state.pages_once,
+                     [&] { state.pages = detail::PageRoutes::scan(*state.pages_root); });
+      pages = &state.pages;
+    }
+    if (want == Want::link && state.has_collection_routes) {
+      std::call_once(state.collections_once, [&] {
+        for (const RouteCollection& collection : options_.collections) {
+          state.collections.push_back(
+              detail::CollectionRoute::scan(collection.route, state.root, collection.include));
+        }
+      });
+    }
+    static const std::vector<detail::CollectionRoute> kNone;
+    RouteResolver resolver{
+        state.disk,
+        state.public_root,
+        state.root,
+        pages,
+        want == Want::link && state.has_collection_routes ? state.collections : kNone,
+        routes_configured()};
+    RouteOutcome route = resolver.resolve(*segments, want);
+    result.kind = route.kind;
+    result.target = route.target;
+    result.actual = with_corrections(result.shown, route.corrections);
+    result.suggestion = route.suggestion;
+    std::lock_guard lock(state.routes_mutex);
+    state.routes.emplace(std::move(key), std::move(route));
+    return result;
+  }
+
+  // Relative: from the linking file's folder, never above the site's root (an article
+  // outside the root resolves from the file system's root, as a browser would).
+  fs::path folder = normal_absolute(from_file).parent_path();
+  bool inside = is_within(folder, state.root);
+  fs::path base = inside ? state.root : folder.root_path();
+  std::vector<std::string> start = segments_of(folder.lexically_relative(base));
+  std::string decoded = percent_decode(parsed.path);
+  auto segments = normalize(decoded, std::move(start));
+  if (!segments) {
+    result.kind = Kind::outside;
+    return result;
+  }
+
+  // The path itself, then the names a site would serve at an extensionless path or a
+  // `.html` path written for a Markdown file.
+  std::vector<std::pair<std::vector<std::string>, std::string>> candidates{{*segments, ""}};
+  if (want == Want::link && !segments->empty()) {
+    const std::string& last = segments->back();
+    std::vector<std::string_view> suffixes;
+    if (!has_extension(last)) {
+      suffixes.assign(std::begin(kPageSuffixes), std::end(kPageSuffixes));
+    } else if (fs::path(last).extension() == ".html" || fs::path(last).extension() == ".htm") {
+      std::vector<std::string> stem = *segments;
+      stem.back() = fs::path(last).stem().string();
+      for (std::string_view suffix : {".md", ".mdx"}) {
+        std::vector<std::string> candidate = stem;
+        candidate.back() += suffix;
+        candidates.emplace_back(std::move(candidate), "");
+      }
+    }
+    for (std::string_view suffix : suffixes) {
+      std::vector<std::string> candidate = *segments;
+      candidate.back() += suffix;
+      candidates.emplace_back(std::move(candidate), std::string(suffix));
+    }
+  }
+  std::optional<Found> mismatch;
+  std::string mismatch_suffix;
+  for (const auto& [candidate, suffix] : candidates) {
+    Found found = state.disk.lookup(base, candidate);
+    if (found.exact()) {
+      result.kind = Kind::file;
+      result.target = found.path;
+      if (found.kind == Found::Kind::directory) {
+        for (std::string_view index : kIndexFiles) {
+          std::string name(index);
+          if (state.disk.lookup(found.path, std::span<const std::string>(&name, 1)).exact()) {
+            result.target = found.path / name;
+            break;
+          }
+        }
+      }
+      return result;
+    }
+    if (found.kind != Found::Kind::none && !mismatch) {
+      mismatch = std::move(found);
+      mismatch_suffix = suffix;
+    }
+  }
+  if (!mismatch) {
+    result.kind = Kind::not_found;
+    return result;
+  }
+  result.kind = Kind::case_mismatch;
+  result.target = mismatch->path;
+  if (!mismatch_suffix.empty() && !mismatch->corrections.empty()) {
+    // The suffix was added to the last name; the message quotes the name as written.
+    auto& [written, on_disk] = mismatch->corrections.back();
+    if (written.ends_with(mismatch_suffix) && on_disk.size() >= mismatch_suffix.size()) {
+      written.resize(written.size() - mismatch_suffix.size());
+      on_disk.resize(on_disk.size() - mismatch_suffix.size());
+    }
+  }
+  result.actual = with_corrections(result.shown, mismatch->corrections);
+  return result;
+}
+
+const Anchors* Site::anchors_of(const fs::path& file) const {
+  State& state = *state_;
+  State::AnchorSlot* slot = nullptr;
+  {
+    std::lock_guard lock(state.anchors_mutex);
+    auto& owned = state.anchors[normal_absolute(file).string()];
+    if (!owned) owned = std::make_unique<State::AnchorSlot>();
+    slot = owned.get();
+  }
+  std::call_once(slot->once, [&] {
+    std::error_code error;
+    std::uintmax_t size = fs::file_size(file, error);
+    if (error || size > kMaxDocumentBytes) return;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return;
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    // Parsed and dropped here: only the anchors stay for the run.
+    core::Document document(file.string(), std::move(bytes));
+    frontmatter::Split split = frontmatter::split(document);
+    slot->anchors = Anchors::of(markdown::extract(document, split.body));
+  });
+  return slot->anchors ? &*slot->anchors : nullptr;
+}
 
 }  // namespace contentlint::links

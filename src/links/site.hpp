@@ -3,10 +3,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/glob.hpp"
+#include "links/anchors.hpp"
 
 namespace contentlint::links {
 
@@ -26,16 +30,87 @@ struct SiteOptions {
   std::vector<RouteCollection> collections;
 };
 
+/// What a destination must be: a link may name a page, an image only a file (or an
+/// endpoint under pages-dir that serves one).
+enum class Want { link, image };
+
+/// Where a link destination leads, found offline.
+struct Resolution {
+  enum class Kind {
+    file,           // an existing file or folder
+    route,          // a page under pages-dir or an entry of a collection with a route
+    external,       // another host, mailto:, tel:, data:, ...: not resolved here
+    unverified,     // root-relative, but the config says too little about the site to tell
+    not_found,      // nothing is there
+    case_mismatch,  // a file is there only with other letter case
+    outside,        // leaves the site's root folder
+  };
+  Kind kind = Kind::unverified;
+  /// "#intro" (or "?q#intro"): the link stays in its own document.
+  bool same_document = false;
+  /// Resolved as a route of the site (root-relative or under `site-url`), not as a path
+  /// from the linking file's folder.
+  bool routed = false;
+  /// file: the file found (a folder's index file, when it has one); route: the page or
+  /// entry file; same_document: the linking file; case_mismatch: the file as on disk.
+  std::filesystem::path target;
+  /// After '#', percent-decoded; nullopt when the destination has no '#'.
+  std::optional<std::string> fragment;
+  /// The destination's path as written, before '?' and '#' (for a `site-url` link: its
+  /// route, "/blog/post"): what messages quote.
+  std::string shown;
+  /// case_mismatch: `shown` with each name in its letter case on disk.
+  std::string actual;
+  /// not_found of a collection route: an existing route with a similar slug.
+  std::optional<std::string> suggestion;
+  /// What was asked for (messages name a missing page differently from a missing image).
+  Want want = Want::link;
+
+  /// Whether the destination is broken (not_found, case_mismatch, outside).
+  bool broken() const;
+  /// The message for a broken destination, `what` naming it ("image file", "linked
+  /// file"): "image file not found: img/a.png", "no page or entry for route '/blog/x'",
+  /// "linked file 'A.md' exists only as 'a.md'; the letter case must match on Linux",
+  /// "linked file '../../x' points outside the site". Empty when not broken.
+  std::string problem(std::string_view what) const;
+};
+
+/// Whether `file` is Markdown (.md, .mdx, .markdown), whose anchors can be read.
+bool is_markdown(const std::filesystem::path& file);
+
 /// Answers questions about link targets for every file of one run. Shared by the worker
-/// threads, so every query is thread-safe; results that touch the disk are cached.
+/// threads, so every query is thread-safe; what it reads from disk (folder listings, the
+/// pages and collection entries, other documents' anchors) is read once and cached for
+/// the run, and only what it needs, so results never depend on which files are linted.
 class Site {
  public:
   explicit Site(SiteOptions options);
+  ~Site();
+  Site(const Site&) = delete;
+  Site& operator=(const Site&) = delete;
 
   const SiteOptions& options() const { return options_; }
 
+  /// Whether root-relative links can be checked: pages-dir or a collection route is set.
+  bool routes_configured() const;
+
+  /// Resolves `destination` (as written in a link or image, entities decoded) found in
+  /// `from_file` (absolute). Relative paths resolve from the file's folder (a folder or an
+  /// extensionless name resolves to its index or Markdown file, as sites serve them);
+  /// root-relative paths and links under `site-url` against public-dir, pages-dir and
+  /// the collections' routes. Percent-escapes are decoded and `?query` ignored.
+  Resolution resolve(const std::filesystem::path& from_file, std::string_view destination,
+                     Want want = Want::link) const;
+
+  /// The anchors of the Markdown file `file` (absolute), read from disk once per run and
+  /// kept as anchors only; nullptr when it cannot be read.
+  const Anchors* anchors_of(const std::filesystem::path& file) const;
+
  private:
+  struct State;
+
   SiteOptions options_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace contentlint::links

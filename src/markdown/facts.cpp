@@ -3,8 +3,6 @@
 #include <cmark.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <climits>
 #include <memory>
 #include <unordered_map>
@@ -70,15 +68,15 @@ std::size_t bare_url_end(std::string_view text, std::size_t begin, std::size_t l
          text[end] != '<') {
     ++end;
   }
+  auto url = text.substr(begin, end - begin);
+  auto unmatched_closers =
+      std::count(url.begin(), url.end(), ')') - std::count(url.begin(), url.end(), '(');
   while (end > begin) {
     char last = text[end - 1];
     if (std::string_view("?!.,:;*_~'\"").find(last) != std::string_view::npos) {
       --end;
-    } else if (last == ')') {
-      auto span = text.substr(begin, end - begin);
-      if (std::count(span.begin(), span.end(), '(') >= std::count(span.begin(), span.end(), ')')) {
-        break;
-      }
+    } else if (last == ')' && unmatched_closers > 0) {
+      --unmatched_closers;
       --end;
     } else {
       break;
@@ -139,8 +137,8 @@ class Extractor {
   }
 
   Body run() {
-    std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parse_document(
-        text_.data() + span_.begin, span_.size(), CMARK_OPT_SOURCEPOS));
+    std::unique_ptr<cmark_node, NodeDeleter> root(
+        cmark_parse_document(text_.data() + span_.begin, span_.size(), CMARK_OPT_SOURCEPOS));
     if (!root) return std::move(body_);
     std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root.get()));
     cmark_event_type event;
@@ -245,7 +243,9 @@ class Extractor {
     if (block.fenced) {
       block.info = string_of(cmark_node_get_fence_info(node));
       std::size_t opening = 0;
-      while (text_[start + opening] == text_[start]) ++opening;
+      while (start + opening < line_end(first) && text_[start + opening] == text_[start]) {
+        ++opening;
+      }
       std::uint32_t closing = first + lines + 1;
       bool closed = closing <= document_line(cmark_node_get_end_line(node)) &&
                     is_fence_line(closing, text_[start], opening);
@@ -362,7 +362,8 @@ class Extractor {
   // and blanks after it (a setext underline, a closing code fence).
   bool is_fence_line(std::uint32_t line, char marker, std::size_t length) const {
     Source source{text_, line_end(line), quote_depth_};
-    std::size_t pos = source.skip_prefix(std::max(document_.lines().line_span(line).begin, span_.begin));
+    std::size_t pos =
+        source.skip_prefix(std::max(document_.lines().line_span(line).begin, span_.begin));
     std::size_t run = pos;
     while (source.at(run, marker)) ++run;
     return run - pos >= length && source.skip_blanks(run) == source.limit;
@@ -375,14 +376,14 @@ class Extractor {
     while (source.at(block_.cursor, '[')) {
       auto parsed = detail::parse_definition(source, block_.cursor);
       if (!parsed) break;
-      add_definition(*parsed);
+      add_definition(source, *parsed);
       block_.cursor = source.skip_prefix(parsed->next_line);
     }
   }
 
-  void add_definition(const detail::ParsedDefinition& parsed) {
+  void add_definition(const Source& source, const detail::ParsedDefinition& parsed) {
     Definition definition;
-    definition.label = normalize_label(text_.substr(parsed.label.begin, parsed.label.size()));
+    definition.label = normalize_label(source.content(parsed.label));
     definition.destination =
         detail::unescape(text_.substr(parsed.destination.begin, parsed.destination.size()));
     definition.destination_span = parsed.destination;
@@ -400,6 +401,7 @@ class Extractor {
       }
     }
     frames_.clear();
+    open_images_ = 0;
   }
 
   void finish_heading() {
@@ -456,9 +458,7 @@ class Extractor {
   void append_plain(std::string_view text, std::string_view slug_text) {
     if (!frames_.empty()) plain_ += text;
     if (!block_.heading) return;
-    bool in_image = std::any_of(frames_.begin(), frames_.end(),
-                                [](const Frame& frame) { return frame.link.image; });
-    if (in_image) return;
+    if (open_images_ > 0) return;
     block_.heading_text += text;
     block_.slug_text += slug_text;
   }
@@ -475,10 +475,7 @@ class Extractor {
     runs.push_back({run_scope, span});
   }
 
-  void lose_sync() {
-    if (block_.synced && getenv("MD_DEBUG")) fprintf(stderr, "DESYNC %s at %zu: %.30s\n", document_.path().c_str(), block_.cursor, std::string(text_.substr(block_.cursor, 30)).c_str());
-    block_.synced = false;
-  }
+  void lose_sync() { block_.synced = false; }
 
   void on_text(cmark_node* node, bool after_backslash_break) {
     std::string_view literal = literal_of(node);
@@ -516,8 +513,7 @@ class Extractor {
       }
       if (c == '&') {
         decoded.clear();
-        std::size_t length =
-            detail::decode_entity(text_.substr(0, source.limit), pos, decoded);
+        std::size_t length = detail::decode_entity(text_.substr(0, source.limit), pos, decoded);
         if (length > 0 && literal.substr(i, decoded.size()) == decoded) {
           i += decoded.size();
           pos += length;
@@ -638,6 +634,7 @@ class Extractor {
     }
     if (frame.degraded) lose_sync();
     frame.link.text_span.begin = frame.autolink ? frame.link.text_span.begin : block_.cursor;
+    if (frame.link.image) ++open_images_;
     frames_.push_back(std::move(frame));
   }
 
@@ -645,6 +642,7 @@ class Extractor {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
     Link& link = frame.link;
+    if (link.image) --open_images_;
     if (frame.keep_text) link.text = plain_.substr(frame.plain_begin);
     if (frames_.empty()) plain_.clear();
     const Source& source = block_.source;
@@ -656,9 +654,9 @@ class Extractor {
     std::size_t pos = block_.cursor;
     if (frame.degraded || !block_.synced || !source.at(pos, ']')) {
       // Only cmark's positions are left: the link's extent, not its parts.
-      std::size_t end = std::min(
-          offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node)) + 1,
-          source.limit);
+      std::size_t end =
+          std::min(offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node)) + 1,
+                   source.limit);
       link.span.end = std::max(end, link.span.begin);
       link.text_span = {link.span.begin, link.span.begin};
       link.destination_span = {link.span.end, link.span.end};
@@ -687,7 +685,7 @@ class Extractor {
         link.label_span = link.text_span;
         if (label) pos = label->end + 1;
       }
-      link.label = std::string(document_.slice(link.label_span));
+      link.label = source.content(link.label_span);
       link.destination_span = link.label_span;
     }
     link.span.end = pos;
@@ -703,7 +701,8 @@ class Extractor {
     };
     for (const detail::HtmlItem& item : detail::scan_html(html)) {
       if (item.kind == detail::HtmlItem::Kind::comment) {
-        std::string_view content = html.substr(item.content_begin, item.content_end - item.content_begin);
+        std::string_view content =
+            html.substr(item.content_begin, item.content_end - item.content_begin);
         body_.comments.push_back({std::string(trim(content)), span_of(item.begin, item.end)});
         continue;
       }
@@ -730,11 +729,9 @@ class Extractor {
         ByteSpan value_span = span_of(attribute.value_begin, attribute.value_end);
         auto attribute_is = [&](std::string_view name) {
           return attribute.name.size() == name.size() &&
-                 std::equal(name.begin(), name.end(), attribute.name.begin(),
-                            [](char a, char b) {
-                              return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
-                                                                 : b);
-                            });
+                 std::equal(name.begin(), name.end(), attribute.name.begin(), [](char a, char b) {
+                   return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+                 });
         };
         if (attribute_is("id") || (anchor_tag && attribute_is("name"))) {
           body_.html_anchors.push_back({detail::decode_entities(value), value_span});
@@ -779,14 +776,14 @@ class Extractor {
       k += 2;
       ByteSpan label_span = close_label == close_text + 2 ? ByteSpan{open + 1, close_text}
                                                           : ByteSpan{close_text + 2, close_label};
-      std::string_view label = document_.slice(label_span);
+      std::string label = block_.source.content(label_span);
       if (trim(label).empty() || label.size() > kMaxLabelBytes) continue;
       std::size_t start = open;
       if (open > span_.begin && text_[open - 1] == '!' &&
           !(open - 1 > span_.begin && text_[open - 2] == '\\')) {
         start = open - 1;
       }
-      pending_references_.push_back({std::string(label), label_span, {start, close_label + 1}});
+      pending_references_.push_back({std::move(label), label_span, {start, close_label + 1}});
     }
   }
 
@@ -799,7 +796,8 @@ class Extractor {
       std::string_view rest = text_.substr(h, run.end - h);
       std::size_t scheme = rest.starts_with("https://") ? 8 : rest.starts_with("http://") ? 7 : 0;
       if (scheme == 0) continue;
-      if (h > run.begin && std::string_view(" \t*_~(\"'[").find(text_[h - 1]) == std::string_view::npos) {
+      if (h > run.begin &&
+          std::string_view(" \t*_~(\"'[").find(text_[h - 1]) == std::string_view::npos) {
         continue;
       }
       if (h + scheme >= run.end || !is_alnum(text_[h + scheme])) continue;
@@ -837,7 +835,7 @@ class Extractor {
       pos = skip_container_markers(source, pos);
       if (source.at(pos, '[')) {
         if (auto parsed = detail::parse_definition(source, pos)) {
-          add_definition(*parsed);
+          add_definition(source, *parsed);
           line = std::max(line + 1, document_.position(parsed->next_line).line);
           if (parsed->next_line >= span_.end) break;
           continue;
@@ -858,7 +856,7 @@ class Extractor {
       if (source.at(pos, '-') || source.at(pos, '+') || source.at(pos, '*')) {
         ++marker;
       } else {
-        while (marker < source.limit && marker - pos < 9 && text_digit(source.text[marker])) ++marker;
+        while (marker < source.limit && marker - pos < 9 && is_digit(source.text[marker])) ++marker;
         if (marker == pos || !(source.at(marker, '.') || source.at(marker, ')'))) return pos;
         ++marker;
       }
@@ -867,7 +865,7 @@ class Extractor {
     }
   }
 
-  static bool text_digit(char c) { return c >= '0' && c <= '9'; }
+  static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
   void resolve() {
     auto by_begin = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
@@ -903,8 +901,9 @@ class Extractor {
   std::vector<LeafLines> leaves_;
   std::vector<PendingReference> pending_references_;
   InlineBlock block_;
-  std::vector<Frame> frames_;
-  std::string plain_;  // plain text of the open links of the current block
+  std::vector<Frame> frames_;  // the links and images open at the cursor
+  int open_images_ = 0;        // how many of frames_ are images
+  std::string plain_;          // plain text of the open links of the current block
 };
 
 }  // namespace

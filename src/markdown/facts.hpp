@@ -47,7 +47,7 @@ struct Link {
 
 /// A reference definition `[label]: destination "title"`.
 struct Definition {
-  std::string label;  // normalized (normalize_label): case-folded, whitespace collapsed
+  std::string label;        // normalized (normalize_label): case-folded, whitespace collapsed
   std::string destination;  // unescaped and entity-decoded, like Link::destination
   core::ByteSpan destination_span;  // inside `<...>` when angle-bracketed
   core::ByteSpan span;              // from `[` to the end of the destination or title
@@ -57,7 +57,7 @@ struct Definition {
 /// definition, which cmark leaves as plain text. A shortcut `[label]` alone is never
 /// reported: task lists and prose use brackets too often.
 struct UndefinedReference {
-  std::string label;         // as written
+  std::string label;          // as written
   core::ByteSpan label_span;  // where the label is written
   core::ByteSpan span;        // from `[` (or the `!` of an image) to the last `]`
 };

@@ -26,9 +26,9 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
 }
 
 // Scans a link title opening at `open` (`"`, `'` or `(`): the span between the
@@ -118,8 +118,8 @@ std::optional<HtmlItem> parse_tag(std::string_view html, std::size_t begin) {
   tag.kind = HtmlItem::Kind::tag;
   tag.begin = begin;
   std::size_t pos = begin + 1;
-  while (pos < html.size() && (is_ascii_alpha(html[pos]) || is_ascii_digit(html[pos]) ||
-                               html[pos] == '-')) {
+  while (pos < html.size() &&
+         (is_ascii_alpha(html[pos]) || is_ascii_digit(html[pos]) || html[pos] == '-')) {
     ++pos;
   }
   tag.name = html.substr(begin + 1, pos - begin - 1);
@@ -211,6 +211,20 @@ std::size_t Source::skip_space(std::size_t pos) const {
   return next;
 }
 
+std::string Source::content(core::ByteSpan span) const {
+  std::string out;
+  out.reserve(span.size());
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    if (is_line_end(text[pos])) {
+      out += '\n';
+      pos = skip_prefix(skip_line_end(pos));
+    } else {
+      out += text[pos++];
+    }
+  }
+  return out;
+}
+
 std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& out) {
   if (pos >= text.size() || text[pos] != '&') return 0;
   std::size_t cursor = pos + 1;
@@ -220,7 +234,8 @@ std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& o
     if (hex) ++cursor;
     std::size_t digits_begin = cursor;
     char32_t value = 0;
-    while (cursor < text.size() && (hex ? is_hex_digit(text[cursor]) : is_ascii_digit(text[cursor]))) {
+    while (cursor < text.size() &&
+           (hex ? is_hex_digit(text[cursor]) : is_ascii_digit(text[cursor]))) {
       char c = text[cursor];
       char32_t digit = is_ascii_digit(c) ? static_cast<char32_t>(c - '0')
                                          : static_cast<char32_t>(ascii_lower(c) - 'a' + 10);
@@ -390,11 +405,11 @@ std::vector<HtmlItem> scan_html(std::string_view html) {
 }
 
 std::size_t LiteralMap::source(std::size_t literal_offset) const {
-  auto anchor = std::upper_bound(
-      anchors_.begin(), anchors_.end(), literal_offset,
-      [](std::size_t offset, const std::pair<std::size_t, std::size_t>& a) {
-        return offset < a.first;
-      });
+  auto anchor =
+      std::upper_bound(anchors_.begin(), anchors_.end(), literal_offset,
+                       [](std::size_t offset, const std::pair<std::size_t, std::size_t>& a) {
+                         return offset < a.first;
+                       });
   if (anchor == anchors_.begin()) return anchors_.empty() ? end_ : anchors_.front().second;
   --anchor;
   return anchor->second + (literal_offset - anchor->first);

@@ -36,6 +36,9 @@ struct Source {
   /// Blanks and at most one line ending (with the next line's prefix), as CommonMark
   /// allows between the parts of a link; a blank line is not crossed.
   std::size_t skip_space(std::size_t pos) const;
+  /// The bytes of `span` with each line ending and the next line's container prefix
+  /// replaced by "\n": a label that continues over lines, as cmark reads it.
+  std::string content(core::ByteSpan span) const;
 };
 
 /// Decodes the entity at `text[pos]` (`&name;`, `&#123;`, `&#x1F;`) as cmark does,
@@ -51,7 +54,7 @@ std::string decode_entities(std::string_view raw);
 
 /// `(destination "title")` after a link's `]`, with offsets in the source.
 struct InlineTail {
-  core::ByteSpan destination;  // inside `<...>` when angle-bracketed
+  core::ByteSpan destination;           // inside `<...>` when angle-bracketed
   std::optional<core::ByteSpan> title;  // inside the quotes or parentheses
   std::size_t end = 0;                  // after `)`
 };
@@ -85,9 +88,9 @@ struct HtmlAttribute {
 struct HtmlItem {
   enum class Kind { tag, comment };
   Kind kind = Kind::tag;
-  std::string_view name;  // tag name as written
-  std::size_t begin = 0;  // `<`
-  std::size_t end = 0;    // after `>`
+  std::string_view name;          // tag name as written
+  std::size_t begin = 0;          // `<`
+  std::size_t end = 0;            // after `>`
   std::size_t content_begin = 0;  // a comment's text between `<!--` and `-->`
   std::size_t content_end = 0;
   std::vector<HtmlAttribute> attributes;

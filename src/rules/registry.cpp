@@ -9,13 +9,31 @@ std::span<const RuleEntry> registry() {
   // Explicit and sorted by id; a unit test keeps it that way. No self-registration:
   // it silently drops rules when linking static libraries.
   static const std::vector<RuleEntry> entries = {
+      code_fence_language(),
       frontmatter_duplicate_key(),
       frontmatter_missing(),
       frontmatter_schema(),
       frontmatter_syntax(),
       frontmatter_unclosed(),
+      heading_empty(),
+      heading_increment(),
+      heading_title_h1(),
+      image_alt_text(),
       image_empty_url(),
+      image_not_found(),
+      link_anchor(),
+      link_empty(),
+      link_malformed(),
+      link_not_found(),
+      suppression_unknown_rule(),
+      suppression_unused(),
+      tag_duplicate(),
+      tag_format(),
+      tag_required(),
+      tag_unknown(),
       text_encoding(),
+      text_final_newline(),
+      text_trailing_space(),
   };
   return entries;
 }

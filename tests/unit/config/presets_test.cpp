@@ -41,6 +41,8 @@ const std::map<std::string, Severity, std::less<>> kRecommended = {
     {"text/encoding", Severity::error},
     {"text/trailing-space", Severity::warning},
     {"text/final-newline", Severity::warning},
+    {"suppression/unknown-rule", Severity::warning},
+    {"suppression/unused", Severity::warning},
 };
 
 Config load_preset(const TempFolder& folder, std::string_view name) {

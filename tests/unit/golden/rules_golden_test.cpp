@@ -3,7 +3,11 @@
 // a line. A `config.yaml` in the folder is the config for its cases (paths relative to the
 // folder); without one, the recommended preset applies.
 //
-// CONTENTLINT_UPDATE_GOLDEN=1 rewrites the .expected files; review the diff.
+// For a fixable rule, <case>.fixed.md is the text after --fix with only that rule on; the
+// fixed text must not change under a second --fix.
+//
+// CONTENTLINT_UPDATE_GOLDEN=1 rewrites the .expected and existing .fixed.md files; review
+// the diff.
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -36,10 +40,22 @@ bool updating() {
   return update != nullptr && std::string_view(update) == "1";
 }
 
-core::Expected<config::Config> folder_config(const fs::path& folder) {
+core::Expected<config::Config> folder_config(const fs::path& folder,
+                                             const std::vector<config::Override>& overrides = {}) {
   fs::path file = folder / "config.yaml";
-  if (fs::exists(file)) return config::load(file, file.filename().string(), {});
-  return config::defaults(folder, {});
+  if (fs::exists(file)) return config::load(file, file.filename().string(), overrides);
+  return config::defaults(folder, overrides);
+}
+
+// Every other rule off, so a fixture's fixed text shows this rule's fixes alone.
+std::vector<config::Override> only(const rules::RuleMeta& meta) {
+  std::vector<config::Override> overrides;
+  for (const rules::RuleEntry& entry : rules::registry()) {
+    if (entry.meta.id != meta.id)
+      overrides.push_back({std::string(entry.meta.id), core::Severity::off});
+  }
+  overrides.push_back({std::string(meta.id), meta.default_severity});
+  return overrides;
 }
 
 std::string render(const engine::FileResult& result, std::string_view rule) {
@@ -89,6 +105,34 @@ TEST_CASE("golden diagnostics of every rule") {
         if (updating()) std::ofstream(expected_file, std::ios::binary) << got;
         REQUIRE(fs::exists(expected_file));
         CHECK(got == read(expected_file));
+      }
+    }
+  }
+}
+
+TEST_CASE("golden fixes of every fixable rule converge") {
+  for (const rules::RuleEntry& entry : rules::registry()) {
+    fs::path folder = kRulesDir / entry.meta.id;
+    if (!fs::is_directory(folder)) continue;
+    auto config = folder_config(folder, only(entry.meta));
+    INFO(entry.meta.id);
+    REQUIRE(config.ok());
+    for (const fs::path& input : cases(folder)) {
+      fs::path fixed_file = fs::path(input).replace_extension(".fixed.md");
+      if (!fs::exists(fixed_file)) {
+        // A case without a .fixed.md must have nothing to fix.
+        engine::Fixed fixed = engine::fix_text(*config, input.string(), read(input));
+        CHECK(fixed.text == read(input));
+        continue;
+      }
+      DYNAMIC_SECTION(entry.meta.id << "/" << fixed_file.filename().string()) {
+        CHECK(entry.meta.fixable);
+        engine::Fixed fixed = engine::fix_text(*config, input.string(), read(input));
+        CHECK_FALSE(fixed.refused.has_value());
+        if (updating()) std::ofstream(fixed_file, std::ios::binary) << fixed.text;
+        CHECK(fixed.text == read(fixed_file));
+        engine::Fixed again = engine::fix_text(*config, input.string(), fixed.text);
+        CHECK(again.text == fixed.text);
       }
     }
   }

@@ -1,0 +1,66 @@
+#include "links/disk.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "links/similar.hpp"
+
+namespace contentlint::links::detail {
+
+namespace fs = std::filesystem;
+
+const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) const {
+  Listing* slot = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    auto& owned = listings_[folder.string()];
+    if (!owned) owned = std::make_unique<Listing>();
+    slot = owned.get();
+  }
+  // Read outside the map's lock, so threads listing different folders do not wait on
+  // each other; call_once makes each folder read exactly once.
+  std::call_once(slot->once, [&] {
+    std::error_code error;
+    fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+      std::error_code ignored;
+      slot->entries.push_back({it->path().filename().string(), it->is_directory(ignored)});
+    }
+    std::sort(slot->entries.begin(), slot->entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  });
+  return slot->entries;
+}
+
+Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segments) const {
+  Found found;
+  std::error_code error;
+  if (!fs::is_directory(base, error)) return found;
+  found.path = base;
+  found.kind = Found::Kind::directory;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& name = segments[i];
+    if (found.kind != Found::Kind::directory) return Found{};
+    const std::vector<Entry>& entries = listing(found.path);
+    auto exact = std::lower_bound(entries.begin(), entries.end(), name,
+                                  [](const Entry& e, const std::string& n) { return e.name < n; });
+    const Entry* match = nullptr;
+    if (exact != entries.end() && exact->name == name) {
+      match = &*exact;
+    } else {
+      for (const Entry& entry : entries) {
+        if (equal_ignoring_case(entry.name, name)) {
+          match = &entry;
+          found.corrections.emplace_back(name, entry.name);
+          break;
+        }
+      }
+    }
+    if (match == nullptr) return Found{};
+    found.path /= match->name;
+    found.kind = match->directory ? Found::Kind::directory : Found::Kind::file;
+  }
+  return found;
+}
+
+}  // namespace contentlint::links::detail

@@ -1,0 +1,54 @@
+/// Directory listings read once per run, and lookups that see letter case as Linux does
+/// (internal to links/).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace contentlint::links::detail {
+
+/// What a lookup found.
+struct Found {
+  enum class Kind { none, file, directory };
+  Kind kind = Kind::none;
+  std::filesystem::path path;  // with every name in its letter case on disk
+  /// Names whose letter case differs from the disk's: (as looked up, as on disk).
+  std::vector<std::pair<std::string, std::string>> corrections;
+
+  bool exact() const { return kind != Kind::none && corrections.empty(); }
+};
+
+/// Folder listings, each read from disk once and kept for the run. Lookups go through
+/// the listings rather than stat(), so a name whose case differs from the disk's is
+/// caught even on macOS and Windows, where the file system would quietly accept it and
+/// the Linux server that builds the site would not. Thread-safe.
+class DiskCache {
+ public:
+  /// Looks `segments` (plain names, no "." or "..") up below the folder `base`. A name
+  /// with another case is found (and listed in `corrections`) when no exact one exists.
+  Found lookup(const std::filesystem::path& base, std::span<const std::string> segments) const;
+
+ private:
+  struct Entry {
+    std::string name;
+    bool directory = false;
+  };
+  struct Listing {
+    std::once_flag once;
+    std::vector<Entry> entries;  // sorted by name
+  };
+
+  const std::vector<Entry>& listing(const std::filesystem::path& folder) const;
+
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::string, std::unique_ptr<Listing>> listings_;
+};
+
+}  // namespace contentlint::links::detail

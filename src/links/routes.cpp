@@ -1,0 +1,336 @@
+#include "links/routes.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include "core/document.hpp"
+#include "frontmatter/frontmatter.hpp"
+#include "links/similar.hpp"
+#include "markdown/slug.hpp"
+
+namespace contentlint::links::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Deeper folder trees are not walked: no real site nests pages or entries this deep, and
+// a symlink loop must end somewhere.
+constexpr std::size_t kMaxDepth = 32;
+// Front matter past this many bytes from the start of an entry is not read for `slug:`.
+constexpr std::size_t kFrontMatterBytes = 64 * 1024;
+
+bool is_rest(std::string_view segment) {
+  return segment.starts_with("[...") && segment.ends_with(']');
+}
+
+bool skipped_name(std::string_view name) {
+  return name.empty() || name.front() == '.' || name == "node_modules";
+}
+
+// Splits a file name into stem and extension at its last dot ("rss.xml.js": "rss.xml",
+// "js"); a leading dot does not start an extension.
+std::pair<std::string, std::string> split_extension(const std::string& name) {
+  std::size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return {name, ""};
+  return {name.substr(0, dot), name.substr(dot + 1)};
+}
+
+// The route segments of a page or entry: its folders and its stem, without a last
+// "index" (about/index.md serves /about).
+std::vector<std::string> route_segments(std::vector<std::string> folders, const std::string& stem) {
+  if (stem != "index") folders.push_back(stem);
+  return folders;
+}
+
+bool route_matches(const std::vector<std::string>& route, std::span<const std::string> path) {
+  // reach[j]: the first i route segments can consume the first j path segments.
+  std::vector<char> reach(path.size() + 1, 0), next(path.size() + 1, 0);
+  reach[0] = 1;
+  for (const std::string& segment : route) {
+    std::fill(next.begin(), next.end(), 0);
+    if (is_rest(segment)) {
+      char any = 0;
+      for (std::size_t j = 0; j <= path.size(); ++j) {
+        any = static_cast<char>(any | reach[j]);
+        next[j] = any;
+      }
+    } else {
+      for (std::size_t j = 0; j < path.size(); ++j) {
+        if (reach[j] && segment_matches(segment, path[j])) next[j + 1] = 1;
+      }
+    }
+    std::swap(reach, next);
+  }
+  return reach[path.size()] != 0;
+}
+
+std::size_t parameter_count(const Page& page) {
+  std::size_t count = 0;
+  for (const std::string& segment : page.segments) {
+    count += static_cast<std::size_t>(std::count(segment.begin(), segment.end(), '['));
+  }
+  return count;
+}
+
+bool has_rest(const Page& page) {
+  return std::any_of(page.segments.begin(), page.segments.end(),
+                     [](const std::string& s) { return is_rest(s); });
+}
+
+// The `slug:` of an entry's front matter, when it has one.
+std::optional<std::string> front_matter_slug(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes(kFrontMatterBytes, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  core::Document document(file.string(), std::move(bytes));
+  frontmatter::Split split = frontmatter::split(document);
+  if (!split.present || !split.closed) return std::nullopt;
+  if (document.slice(split.yaml).find("slug") == std::string_view::npos) return std::nullopt;
+  frontmatter::Yaml yaml = frontmatter::parse_yaml(document, split.yaml);
+  if (!yaml.root || !yaml.root->is_mapping()) return std::nullopt;
+  const core::Node* slug = yaml.root->find("slug");
+  if (slug == nullptr || !slug->is_scalar()) return std::nullopt;
+  std::string_view text = slug->text;
+  while (text.starts_with('/')) text.remove_prefix(1);
+  while (text.ends_with('/')) text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  return std::string(text);
+}
+
+// Calls `visit(file, folders)` for every regular file under `top` (folders: the names of
+// the folders between `top` and the file), walking iteratively; `enter(folders)` decides
+// whether a folder is walked.
+template <typename Enter, typename Visit>
+void walk(const fs::path& top, Enter enter, Visit visit) {
+  struct Pending {
+    fs::path folder;
+    std::vector<std::string> names;
+  };
+  std::vector<Pending> stack{{top, {}}};
+  while (!stack.empty()) {
+    Pending current = std::move(stack.back());
+    stack.pop_back();
+    std::error_code error;
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(current.folder, fs::directory_options::skip_permission_denied, error);
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) entries.push_back(*it);
+    // Sorted, so which of two files claiming one route wins does not depend on the disk.
+    std::sort(entries.begin(), entries.end());
+    for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+      std::string name = entry->path().filename().string();
+      if (skipped_name(name)) continue;
+      std::error_code ignored;
+      if (entry->is_directory(ignored)) {
+        if (current.names.size() + 1 >= kMaxDepth) continue;
+        std::vector<std::string> names = current.names;
+        names.push_back(name);
+        if (enter(names)) stack.push_back({entry->path(), std::move(names)});
+      } else if (entry->is_regular_file(ignored)) {
+        visit(entry->path(), current.names);
+      }
+    }
+  }
+}
+
+std::string join(std::span<const std::string> segments) {
+  std::string out;
+  for (const std::string& segment : segments) {
+    if (!out.empty()) out += '/';
+    out += segment;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_page_extension(std::string_view extension) {
+  return extension == "astro" || extension == "md" || extension == "mdx" ||
+         extension == "markdown" || extension == "html" || extension == "js" || extension == "ts";
+}
+
+bool segment_matches(std::string_view pattern, std::string_view name) {
+  // The pattern as tokens: a byte, kOne (any byte) or kRun (any run); `[p]` is "kOne kRun".
+  constexpr int kOne = -1;
+  constexpr int kRun = -2;
+  std::vector<int> tokens;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    std::size_t close = pattern[i] == '[' ? pattern.find(']', i + 1) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      tokens.push_back(kOne);
+      tokens.push_back(kRun);
+      i = close;
+    } else {
+      tokens.push_back(static_cast<unsigned char>(pattern[i]));
+    }
+  }
+  // Wildcard matching with one backtrack point: at most pattern times name steps.
+  std::size_t p = 0;
+  std::size_t t = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t mark = 0;
+  while (t < name.size()) {
+    if (p < tokens.size() &&
+        (tokens[p] == kOne || tokens[p] == static_cast<unsigned char>(name[t]))) {
+      ++p;
+      ++t;
+    } else if (p < tokens.size() && tokens[p] == kRun) {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < tokens.size() && tokens[p] == kRun) ++p;
+  return p == tokens.size();
+}
+
+PageRoutes PageRoutes::scan(const fs::path& pages) {
+  PageRoutes routes;
+  std::vector<Page> static_pages;
+  std::vector<Page> dynamic_pages;
+  walk(
+      pages, [](const std::vector<std::string>& names) { return names.back().front() != '_'; },
+      [&](const fs::path& file, const std::vector<std::string>& folders) {
+        std::string name = file.filename().string();
+        if (name.front() == '_') return;
+        auto [stem, extension] = split_extension(name);
+        if (!is_page_extension(extension)) return;
+        Page page{file, route_segments(folders, stem), false};
+        page.dynamic = std::any_of(page.segments.begin(), page.segments.end(),
+                                   [](const std::string& s) { return s.find('[') != s.npos; });
+        (page.dynamic ? dynamic_pages : static_pages).push_back(std::move(page));
+      });
+  // Astro's priority: fewer parameters first, a rest parameter last.
+  std::stable_sort(dynamic_pages.begin(), dynamic_pages.end(), [](const Page& a, const Page& b) {
+    return std::pair(has_rest(a), parameter_count(a)) < std::pair(has_rest(b), parameter_count(b));
+  });
+  for (Page& page : static_pages) {
+    routes.static_.emplace(join(page.segments), routes.pages_.size());
+    routes.pages_.push_back(std::move(page));
+  }
+  for (Page& page : dynamic_pages) routes.pages_.push_back(std::move(page));
+  return routes;
+}
+
+const Page* PageRoutes::match_static(std::span<const std::string> path) const {
+  auto found = static_.find(join(path));
+  return found != static_.end() ? &pages_[found->second] : nullptr;
+}
+
+const Page* PageRoutes::match_dynamic(std::span<const std::string> path) const {
+  for (const Page& page : pages_) {
+    if (page.dynamic && route_matches(page.segments, path)) return &page;
+  }
+  return nullptr;
+}
+
+std::string glob_base(std::string_view pattern) {
+  if (pattern.starts_with("./")) pattern.remove_prefix(2);
+  std::string base;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t slash = pattern.find('/', start);
+    if (slash == std::string_view::npos) break;  // the last segment names files
+    std::string_view segment = pattern.substr(start, slash - start);
+    if (segment.find_first_of("*?[{\\") != std::string_view::npos) break;
+    if (!segment.empty() && segment != ".") {
+      if (!base.empty()) base += '/';
+      base += segment;
+    }
+    start = slash + 1;
+  }
+  return base;
+}
+
+CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& root,
+                                      std::span<const core::Glob> include) {
+  CollectionRoute result;
+  std::size_t placeholder = route.find("{slug}");
+  std::size_t length = 6;
+  if (placeholder == std::string_view::npos) {
+    placeholder = route.find("{id}");
+    length = 4;
+  }
+  if (placeholder == std::string_view::npos) return result;
+  result.valid_ = true;
+  result.prefix_ = std::string(route.substr(0, placeholder));
+  result.suffix_ = std::string(route.substr(placeholder + length));
+  while (result.suffix_.ends_with('/')) result.suffix_.pop_back();
+
+  auto add = [&](std::string slug, const fs::path& file) {
+    if (slug.empty()) return;
+    if (slug.find('/') != std::string::npos) result.nested_ = true;
+    if (result.entries_.emplace(slug, file).second) result.slugs_.push_back(std::move(slug));
+  };
+  for (const core::Glob& glob : include) {
+    std::string base = glob_base(glob.pattern());
+    fs::path top = base.empty() ? root : root / base;
+    auto relative_to_root = [&](const std::vector<std::string>& names) {
+      std::string path = base;
+      for (const std::string& name : names) path += (path.empty() ? "" : "/") + name;
+      return path;
+    };
+    walk(
+        top,
+        [&](const std::vector<std::string>& names) {
+          return glob.may_match_inside(relative_to_root(names));
+        },
+        [&](const fs::path& file, const std::vector<std::string>& folders) {
+          std::string name = file.filename().string();
+          std::vector<std::string> names = folders;
+          names.push_back(name);
+          if (!glob.matches(relative_to_root(names))) return;
+          std::vector<std::string> segments = route_segments(folders, split_extension(name).first);
+          // Astro's slug: the path from the collection's folder without the extension,
+          // each segment slugified; the path as written is accepted too.
+          add(join(segments), file);
+          std::vector<std::string> slugged;
+          for (const std::string& segment : segments) {
+            slugged.push_back(markdown::github_slug(segment));
+          }
+          add(join(slugged), file);
+          if (auto slug = front_matter_slug(file)) add(*slug, file);
+        });
+  }
+  return result;
+}
+
+CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
+  Match result;
+  if (!valid_ || path.size() <= prefix_.size() + suffix_.size()) return result;
+  if (!path.starts_with(prefix_) || !path.ends_with(suffix_)) return result;
+  std::string_view slug =
+      path.substr(prefix_.size(), path.size() - prefix_.size() - suffix_.size());
+  // A path deeper than every entry is some other page under the same prefix
+  // (/blog/post/comments), not a missing entry.
+  if (slug.find('/') != std::string_view::npos && !nested_) return result;
+  result.shaped = true;
+  result.slug = std::string(slug);
+  if (auto entry = entries_.find(result.slug); entry != entries_.end()) {
+    result.entry = &entry->second;
+  }
+  return result;
+}
+
+std::optional<std::string> CollectionRoute::nearest_slug(std::string_view slug) const {
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  std::string typed = ascii_lower(slug);
+  for (const std::string& candidate : slugs_) {
+    auto distance = plausible_distance(typed, ascii_lower(candidate));
+    if (distance && (best == nullptr || *distance < best_distance)) {
+      best = &candidate;
+      best_distance = *distance;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return *best;
+}
+
+}  // namespace contentlint::links::detail

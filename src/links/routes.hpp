@@ -1,0 +1,90 @@
+/// The routes a site serves, read from disk once per run: file-based pages and the
+/// entries of collections with a `route` (internal to links/).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/glob.hpp"
+
+namespace contentlint::links::detail {
+
+/// The extensions whose files under pages-dir are pages or endpoints.
+bool is_page_extension(std::string_view extension);
+
+/// One file under pages-dir and the route it serves.
+struct Page {
+  std::filesystem::path file;
+  /// The route's segments: static names, patterns with `[param]` parts ("[slug]",
+  /// "post-[id].png"), or a rest parameter `[...path]` alone, which matches any number
+  /// of segments, none included.
+  std::vector<std::string> segments;
+  bool dynamic = false;
+};
+
+/// The file-based routes of pages-dir, as Astro serves them: `about.astro` and
+/// `about/index.md` at /about, `[slug].astro` at any one segment, `[...slug].astro` at
+/// any path; files and folders whose name starts with `_` or `.` are not routes.
+class PageRoutes {
+ public:
+  /// Reads the folder tree under `pages` (a missing folder gives no pages).
+  static PageRoutes scan(const std::filesystem::path& pages);
+  /// The page whose route has only static segments and equals `path`, or nullptr.
+  const Page* match_static(std::span<const std::string> path) const;
+  /// The first dynamic page whose route matches `path`, with fewer parameters first.
+  const Page* match_dynamic(std::span<const std::string> path) const;
+
+  std::size_t size() const { return pages_.size(); }
+
+ private:
+  std::vector<Page> pages_;                    // static pages first, then dynamic ones
+  std::map<std::string, std::size_t> static_;  // "a/b" -> index into pages_
+};
+
+/// Whether the route segment pattern `pattern` ("[slug]", "post-[id]") matches `name`;
+/// every `[param]` stands for one or more characters. Linear in time per character pair.
+bool segment_matches(std::string_view pattern, std::string_view name);
+
+/// A collection's `route` ("/blog/{slug}") and the entries it may name.
+class CollectionRoute {
+ public:
+  /// Scans the files of the collection's include globs under `root`. A route without
+  /// `{slug}` (or `{id}`) names no entries and matches nothing.
+  static CollectionRoute scan(std::string_view route, const std::filesystem::path& root,
+                              std::span<const core::Glob> include);
+
+  /// What a route path says about this collection.
+  struct Match {
+    bool shaped = false;  // the path has the route's shape: "/blog/<something>"
+    const std::filesystem::path* entry = nullptr;  // the entry it names, when one does
+    std::string slug;                              // what stands for `{slug}`
+  };
+  /// `path` is "/a/b" (decoded, normalized, no trailing slash).
+  Match match(std::string_view path) const;
+  /// The entry slug nearest to `slug`, for "did you mean" (nullopt when none is close).
+  std::optional<std::string> nearest_slug(std::string_view slug) const;
+  /// The route with `slug` put in.
+  std::string route_for(std::string_view slug) const {
+    return prefix_ + std::string(slug) + suffix_;
+  }
+
+ private:
+  bool valid_ = false;
+  std::string prefix_;   // "/blog/"
+  std::string suffix_;   // after the placeholder, "" mostly
+  bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
+  std::unordered_map<std::string, std::filesystem::path> entries_;  // slug -> file
+  std::vector<std::string> slugs_;  // in a stable order, for suggestions
+};
+
+/// The folder a glob's matches lie under: its literal leading segments without the last
+/// segment ("src/content/posts/**/*.md" -> "src/content/posts").
+std::string glob_base(std::string_view pattern);
+
+}  // namespace contentlint::links::detail
