@@ -85,6 +85,17 @@ std::size_t bare_url_end(std::string_view text, std::size_t begin, std::size_t l
   return end;
 }
 
+// Sorts `items[from...]` by where they begin, keeping the order of equal ones; most
+// lists come out of the walk sorted already, and then this costs one pass.
+template <typename T>
+void sort_by_begin(std::vector<T>& items, std::size_t from = 0) {
+  auto by_begin = [](const T& a, const T& b) { return a.span.begin < b.span.begin; };
+  auto first = items.begin() + static_cast<std::ptrdiff_t>(from);
+  if (!std::is_sorted(first, items.end(), by_begin)) {
+    std::stable_sort(first, items.end(), by_begin);
+  }
+}
+
 struct Frame {
   Link link;
   bool autolink = false;
@@ -117,7 +128,8 @@ struct InlineBlock {
   std::string heading_text;
   std::string slug_text;  // like heading_text, but line breaks as "\n" as GitHub sees them
   std::vector<Bracket> brackets;
-  std::size_t first_run = 0;  // index into Body::text
+  std::size_t first_run = 0;   // index into Body::text
+  std::size_t first_link = 0;  // index into Body::links
 };
 
 struct LeafLines {
@@ -305,6 +317,7 @@ class Extractor {
     block_ = InlineBlock{};
     block_.source = Source{text_, line_end(last), quote_depth_};
     block_.first_run = body_.text.size();
+    block_.first_link = body_.links.size();
     block_.heading = heading;
     block_.cursor = start;
     plain_.clear();
@@ -400,6 +413,8 @@ class Extractor {
         find_bare_urls(run.span);
       }
     }
+    // A link closes after the images inside it, and bare URLs come last.
+    sort_by_begin(body_.links, block_.first_link);
     frames_.clear();
     open_images_ = 0;
   }
@@ -868,8 +883,7 @@ class Extractor {
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
   void resolve() {
-    auto by_begin = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
-    std::stable_sort(body_.definitions.begin(), body_.definitions.end(), by_begin);
+    sort_by_begin(body_.definitions);
     std::unordered_map<std::string, std::size_t> definitions;
     for (std::size_t i = 0; i < body_.definitions.size(); ++i) {
       definitions.emplace(body_.definitions[i].label, i);  // the first definition wins
@@ -885,9 +899,9 @@ class Extractor {
       body_.undefined_references.push_back(
           {std::move(pending.label), pending.label_span, pending.span});
     }
-    std::stable_sort(body_.links.begin(), body_.links.end(), by_begin);
-    std::stable_sort(body_.comments.begin(), body_.comments.end(), by_begin);
-    std::stable_sort(body_.html_anchors.begin(), body_.html_anchors.end(), by_begin);
+    sort_by_begin(body_.links);
+    sort_by_begin(body_.comments);
+    sort_by_begin(body_.html_anchors);
   }
 
   const core::Document& document_;
