@@ -12,6 +12,20 @@ if [[ "${1:-}" == "--test" ]]; then
   # What the test suite needs beyond the build: the reference cmark CLI, pre-commit,
   # clang-format for the formatting check.
   packages+=(cmark clang-format python3)
+  # tests/integration: the real pre-commit client, and PyYAML to read the workflow files.
+  packages+=(pre-commit python3-yaml)
+  # tests/integration/lsp: the real Neovim (0.7) as a language-server client.
+  packages+=(neovim)
+  # tests/package.json: Node.js and npm for the npm-pinned tools (the SARIF multitool).
+  # NodeSource's nodejs bundles npm and conflicts with Debian's npm: add npm only if missing.
+  packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
+if [[ " $* " == *" --bench "* ]]; then
+  # bench/run.sh: libyaml for the parse floor (bench/floor.c), GNU time for peak RSS,
+  # hyperfine for single-file latency, Node.js for the npm-pinned peers (bench/package.json).
+  packages+=(gcc libyaml-dev time hyperfine python3 nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

@@ -16,9 +16,11 @@
 #include "cli/commands.hpp"
 #include "cli/load_config.hpp"
 #include "config/config.hpp"
+#include "engine/changed.hpp"
 #include "engine/engine.hpp"
 #include "engine/fix.hpp"
 #include "report/reporter.hpp"
+#include "report/summary.hpp"
 
 namespace contentlint::cli {
 namespace {
@@ -39,6 +41,7 @@ struct CheckFlags {
   unsigned jobs = 0;
   bool fix = false;
   bool diff = false;
+  std::string changed_since;  // a git revision; empty: check every selected file
 };
 
 core::Expected<std::vector<config::Override>> parse_overrides(
@@ -66,6 +69,9 @@ bool use_color(const std::string& mode) {
 }
 
 report::Format default_format() {
+  // In GitHub Actions the annotations on the pull request are what people read.
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  if (actions != nullptr && std::string_view(actions) == "true") return report::Format::github;
   return ::isatty(STDOUT_FILENO) != 0 ? report::Format::pretty : report::Format::compact;
 }
 
@@ -82,6 +88,10 @@ int run_check(const CheckFlags& flags) {
   if (flags.stdin_input && !flags.paths.empty()) {
     fmt::print(stderr,
                "contentlint: --stdin takes no paths (name the file with --stdin-filename)\n");
+    return kExitUsage;
+  }
+  if (flags.stdin_input && !flags.changed_since.empty()) {
+    fmt::print(stderr, "contentlint: --changed-since cannot be used with --stdin\n");
     return kExitUsage;
   }
   // An editor's --stdin-filename names where the text belongs: its config applies.
@@ -111,6 +121,22 @@ int run_check(const CheckFlags& flags) {
       run.result.files.push_back(engine::check_text(*config, path, std::move(text)));
     }
     run.result.summary = engine::summarize(run.result.files);
+  } else if (!flags.changed_since.empty()) {
+    engine::Discovered changed =
+        engine::discover_changed(*config, flags.paths, flags.changed_since, fs::current_path());
+    if (!changed.errors.empty()) {
+      print_errors(changed.errors);
+      return kExitUsage;
+    }
+    if (changed.files.empty()) {
+      // No paths would mean "everything" to engine::run: report the empty run instead.
+      run.notes.push_back("no files to check changed since '" + flags.changed_since + "'");
+      run.result.summary = engine::summarize(run.result.files);
+    } else {
+      std::vector<std::string> paths;
+      for (const engine::DiscoveredFile& file : changed.files) paths.push_back(file.path.string());
+      run = engine::run(*config, {std::move(paths), flags.jobs, fix_mode});
+    }
   } else {
     run = engine::run(*config, {flags.paths, flags.jobs, fix_mode});
   }
@@ -131,6 +157,8 @@ int run_check(const CheckFlags& flags) {
   report::ReportOptions options;
   options.quiet = flags.quiet;
   options.tool_version = CONTENTLINT_VERSION;
+  options.rules = config->catalog->entries();  // for sarif's rule descriptors
+  options.repository = report::locate_repository(fs::current_path());
   report::Format format = default_format();
   if (!flags.format.empty()) {
     format = *report::parse_format(flags.format);
@@ -148,6 +176,14 @@ int run_check(const CheckFlags& flags) {
   std::ostringstream text;
   report::make_reporter(format, options)->write(run.result, text);
   std::fwrite(text.str().data(), 1, text.str().size(), stdout);
+  // GitHub Actions shows this file on the run's page; a failure to write it is not one
+  // of the content, so it does not change the exit code.
+  if (const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+      step_summary != nullptr && *step_summary != '\0') {
+    if (auto error = report::append_job_summary(step_summary, run.result, options)) {
+      print_errors({*error});
+    }
+  }
 
   const engine::Summary& summary = run.result.summary;
   if (summary.errors > 0) return kExitFindings;
@@ -171,7 +207,8 @@ Command add_check(CLI::App& app) {
   for (report::Format format : report::kAllFormats) formats.emplace_back(report::to_string(format));
   check
       ->add_option("--format", flags->format,
-                   "output format; default: pretty on a terminal, compact otherwise")
+                   "output format; default: pretty on a terminal, compact otherwise, github when "
+                   "GITHUB_ACTIONS=true")
       ->check(CLI::IsMember(formats));
   check->add_option("--output", flags->output,
                     "write the report to FILE (stdout stays human-readable)");
@@ -190,6 +227,10 @@ Command add_check(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--fix", flags->fix, "apply safe fixes in place; report what remains");
   check->add_flag("--diff", flags->diff, "print the safe fixes as a unified diff; change nothing");
+  check
+      ->add_option("--changed-since", flags->changed_since,
+                   "only the files changed since the merge base of REF and HEAD (git)")
+      ->type_name("REF");
   check->add_option("--jobs,-j", flags->jobs, "worker threads; default: all cores")
       ->check(CLI::NonNegativeNumber);
   return [flags] { return run_check(*flags); };

@@ -12,6 +12,7 @@ using Command = std::function<int()>;
 Command add_check(CLI::App& app);
 Command add_rules(CLI::App& app);
 Command add_explain(CLI::App& app);
+Command add_lsp(CLI::App& app);
 
 /// Exit codes: the contract with CI systems and hooks.
 inline constexpr int kExitOk = 0;

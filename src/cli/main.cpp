@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   commands["check"] = add_check(app);
   commands["rules"] = add_rules(app);
   commands["explain"] = add_explain(app);
+  commands["lsp"] = add_lsp(app);
 
   std::vector<const char*> args(argv, argv + argc);
   if (argc < 2 || !names_a_subcommand(app, argv[1])) args.insert(args.begin() + 1, "check");

@@ -39,7 +39,8 @@ struct Diagnostic {
   std::string message;
   ByteSpan span;
   Range range;
-  std::string source_line;  // the text of range.begin.line, without its line break
+  std::string source_line;  // the text of range.begin.line, without its line break;
+                            // empty when that line is too long to copy (over 4 KiB)
   std::optional<Fix> fix;
 
   bool fixable() const { return fix && fix->safety == FixSafety::safe; }

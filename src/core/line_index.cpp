@@ -6,6 +6,10 @@
 
 namespace contentlint::core {
 
+namespace {
+constexpr std::size_t kCheckpoint = 1024;
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -16,6 +20,16 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
       starts_.push_back(i + 1);
     }
   }
+  for (std::uint32_t line = 1; line <= starts_.size(); ++line) {
+    ByteSpan span = line_span(line);
+    std::size_t column = 0;
+    std::size_t counted = span.begin;
+    for (std::size_t at = span.begin + kCheckpoint; at < span.end; at += kCheckpoint) {
+      column += count_code_points(text.substr(counted, at - counted));
+      counted = at;
+      checkpoints_.push_back({at, column});
+    }
+  }
 }
 
 Position LineIndex::position(std::size_t offset) const {
@@ -23,7 +37,16 @@ Position LineIndex::position(std::size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
   std::size_t start = starts_[line - 1];
-  auto column = count_code_points(text_.substr(start, offset - start)) + 1;
+  std::size_t base = 0;
+  auto checkpoint =
+      std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                       [](std::size_t at, const Checkpoint& c) { return at < c.offset; });
+  if (checkpoint != checkpoints_.begin() && std::prev(checkpoint)->offset > start) {
+    --checkpoint;
+    base = checkpoint->column;
+    start = checkpoint->offset;
+  }
+  auto column = base + count_code_points(text_.substr(start, offset - start)) + 1;
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
 }
 

@@ -32,6 +32,13 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // Code-point columns at every kCheckpoint bytes of long lines, so finding a column on a
+  // 200 KB line does not count from the line's start each time (sorted by offset).
+  struct Checkpoint {
+    std::size_t offset;
+    std::size_t column;  // 0-based
+  };
+  std::vector<Checkpoint> checkpoints_;
 };
 
 }  // namespace contentlint::core

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/document.hpp"
+#include "engine/changed.hpp"
 #include "engine/discover.hpp"
 #include "engine/fix.hpp"
 #include "engine/suppress.hpp"
@@ -72,6 +73,8 @@ links::SiteOptions site_options(const config::Config& config) {
   return options;
 }
 
+constexpr std::size_t kMaxSourceLine = 4096;
+
 // One file checked: its result, and whether its front matter could be read at all.
 struct Checked {
   FileResult result;
@@ -108,7 +111,10 @@ Checked check_document(const config::Config& config, const links::Site& site,
                      result.diagnostics);
   for (core::Diagnostic& diagnostic : result.diagnostics) {
     diagnostic.range = document.range(diagnostic.span);
-    diagnostic.source_line = document.lines().line_text(diagnostic.range.begin.line);
+    // Every diagnostic carries its own copy of the line; a minified or hostile file with
+    // thousands of findings on one huge line would copy it thousands of times.
+    std::string_view line = document.lines().line_text(diagnostic.range.begin.line);
+    if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
   }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const core::Diagnostic& a, const core::Diagnostic& b) {
@@ -168,18 +174,7 @@ Fixed fix_text(const config::Config& config, const std::string& path, std::strin
 }
 
 Run run(const config::Config& config, const RunOptions& options) {
-  DiscoverOptions discover_options;
-  discover_options.root = config.root;
-  discover_options.ignore = config.ignore;
-  for (const config::Collection& collection : config.collections) {
-    discover_options.include.insert(discover_options.include.end(), collection.include.begin(),
-                                    collection.include.end());
-  }
-  if (discover_options.include.empty()) {
-    discover_options.include.push_back(*core::Glob::compile("**/*.md"));
-    discover_options.include.push_back(*core::Glob::compile("**/*.markdown"));
-  }
-  Discovered discovered = discover(options.paths, discover_options);
+  Discovered discovered = discover(options.paths, discover_options(config));
 
   Run run;
   run.errors = std::move(discovered.errors);

@@ -1,5 +1,8 @@
 #include "links/url.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace contentlint::links {
 namespace {
 
@@ -100,6 +103,39 @@ std::optional<HttpUrl> parse_http_url(std::string_view url) {
     result.path = path.substr(0, path.find_first_of("?#"));
   }
   return result;
+}
+
+// `me@example.org` (an optional `?subject=...` after it): what a link without `mailto:`
+// that meant an e-mail address looks like. A retina image `logo@2x.png` is not one.
+bool is_email_address(std::string_view text) {
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto is_alnum = [&](char c) { return is_alpha(c) || (c >= '0' && c <= '9'); };
+  auto lower = [](std::string_view word) {
+    std::string out(word);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  text = text.substr(0, text.find('?'));
+  std::size_t at = text.find('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  std::string_view local = text.substr(0, at);
+  std::string_view domain = text.substr(at + 1);
+  bool local_ok = std::all_of(local.begin(), local.end(), [&](char c) {
+    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  });
+  if (!local_ok || domain.empty() || domain.front() == '.' || domain.back() == '.') return false;
+  std::size_t dot = domain.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  bool domain_ok = std::all_of(domain.begin(), domain.end(),
+                               [&](char c) { return is_alnum(c) || c == '.' || c == '-'; });
+  std::string_view top = domain.substr(dot + 1);
+  static constexpr std::string_view kFileExtensions[] = {"png",  "jpg", "jpeg", "gif",  "svg",
+                                                         "webp", "pdf", "md",   "mdx",  "html",
+                                                         "htm",  "txt", "json", "yaml", "yml"};
+  bool file = std::find(std::begin(kFileExtensions), std::end(kFileExtensions), lower(top)) !=
+              std::end(kFileExtensions);
+  return domain_ok && domain.find("..") == std::string_view::npos && top.size() >= 2 &&
+         std::all_of(top.begin(), top.end(), is_alpha) && !file;
 }
 
 }  // namespace contentlint::links

@@ -39,4 +39,8 @@ struct HttpUrl {
 };
 std::optional<HttpUrl> parse_http_url(std::string_view url);
 
+/// `me@example.org` (an optional `?subject=...` after it): what a link without `mailto:`
+/// that meant an e-mail address looks like. A retina image `logo@2x.png` is not one.
+bool is_email_address(std::string_view text);
+
 }  // namespace contentlint::links

@@ -46,6 +46,14 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// Whether an HTML name as written is `lowercase_name` (HTML names ignore ASCII case).
+bool is_named(std::string_view written, std::string_view lowercase_name) {
+  return written.size() == lowercase_name.size() &&
+         std::equal(written.begin(), written.end(), lowercase_name.begin(), [](char w, char l) {
+           return (w >= 'A' && w <= 'Z' ? static_cast<char>(w - 'A' + 'a') : w) == l;
+         });
+}
+
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -721,14 +729,8 @@ class Extractor {
         body_.comments.push_back({std::string(trim(content)), span_of(item.begin, item.end)});
         continue;
       }
-      auto name_is = [&](std::string_view name) {
-        return item.name.size() == name.size() &&
-               std::equal(name.begin(), name.end(), item.name.begin(), [](char a, char b) {
-                 return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
-               });
-      };
-      bool anchor_tag = name_is("a");
-      bool image_tag = name_is("img");
+      bool anchor_tag = is_named(item.name, "a");
+      bool image_tag = is_named(item.name, "img");
       std::optional<Link> link;
       if (anchor_tag || image_tag) {
         link.emplace();
@@ -742,12 +744,7 @@ class Extractor {
         std::string_view value =
             html.substr(attribute.value_begin, attribute.value_end - attribute.value_begin);
         ByteSpan value_span = span_of(attribute.value_begin, attribute.value_end);
-        auto attribute_is = [&](std::string_view name) {
-          return attribute.name.size() == name.size() &&
-                 std::equal(name.begin(), name.end(), attribute.name.begin(), [](char a, char b) {
-                   return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
-                 });
-        };
+        auto attribute_is = [&](std::string_view name) { return is_named(attribute.name, name); };
         if (attribute_is("id") || (anchor_tag && attribute_is("name"))) {
           body_.html_anchors.push_back({detail::decode_entities(value), value_span});
         }

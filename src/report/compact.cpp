@@ -24,21 +24,7 @@ class CompactReporter final : public Reporter {
         if (options_.quiet && diagnostic.severity != core::Severity::error) {
           continue;
         }
-        line = path;
-        line += ':';
-        line += std::to_string(diagnostic.range.begin.line);
-        line += ':';
-        line += std::to_string(diagnostic.range.begin.column);
-        line += ": ";
-        line +=
-            paint(core::to_string(diagnostic.severity), severity_color(diagnostic.severity), color);
-        line += ": ";
-        line += escape_terminal(diagnostic.message);
-        if (diagnostic.fixable()) {
-          line += " (fixable)";
-        }
-        line += ' ';
-        line += paint("[" + escape_terminal(diagnostic.rule) + "]", sgr::dim, color);
+        line = compact_line(path, diagnostic, color);
         line += '\n';
         out << line;
       }
@@ -53,6 +39,25 @@ class CompactReporter final : public Reporter {
 };
 
 }  // namespace
+
+std::string compact_line(std::string_view display_path, const core::Diagnostic& diagnostic,
+                         bool color) {
+  std::string line(display_path);
+  line += ':';
+  line += std::to_string(diagnostic.range.begin.line);
+  line += ':';
+  line += std::to_string(diagnostic.range.begin.column);
+  line += ": ";
+  line += paint(core::to_string(diagnostic.severity), severity_color(diagnostic.severity), color);
+  line += ": ";
+  line += escape_terminal(diagnostic.message);
+  if (diagnostic.fixable()) {
+    line += " (fixable)";
+  }
+  line += ' ';
+  line += paint("[" + escape_terminal(diagnostic.rule) + "]", sgr::dim, color);
+  return line;
+}
 
 std::unique_ptr<Reporter> make_compact_reporter(const ReportOptions& options) {
   return std::make_unique<CompactReporter>(options);

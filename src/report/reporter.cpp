@@ -12,6 +12,12 @@ std::string_view to_string(Format format) {
       return "compact";
     case Format::json:
       return "json";
+    case Format::sarif:
+      return "sarif";
+    case Format::github:
+      return "github";
+    case Format::junit:
+      return "junit";
   }
   return "pretty";
 }
@@ -33,6 +39,12 @@ std::unique_ptr<Reporter> make_reporter(Format format, const ReportOptions& opti
       return make_compact_reporter(options);
     case Format::json:
       return make_json_reporter(options);
+    case Format::sarif:
+      return make_sarif_reporter(options);
+    case Format::github:
+      return make_github_reporter(options);
+    case Format::junit:
+      return make_junit_reporter(options);
   }
   return make_pretty_reporter(options);
 }

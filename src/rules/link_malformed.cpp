@@ -104,32 +104,6 @@ std::optional<std::string_view> nearest(std::string_view typed,
   return best;
 }
 
-// `me@example.org` (an optional `?subject=...` after it): what a link without `mailto:`
-// that meant an e-mail address looks like. A retina image `logo@2x.png` is not one.
-bool is_email_address(std::string_view text) {
-  text = text.substr(0, text.find('?'));
-  std::size_t at = text.find('@');
-  if (at == std::string_view::npos || at == 0) return false;
-  std::string_view local = text.substr(0, at);
-  std::string_view domain = text.substr(at + 1);
-  bool local_ok = std::all_of(local.begin(), local.end(), [](char c) {
-    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-  });
-  if (!local_ok || domain.empty() || domain.front() == '.' || domain.back() == '.') return false;
-  std::size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  bool domain_ok = std::all_of(domain.begin(), domain.end(),
-                               [](char c) { return is_alnum(c) || c == '.' || c == '-'; });
-  std::string_view top = domain.substr(dot + 1);
-  static constexpr std::string_view kFileExtensions[] = {"png",  "jpg", "jpeg", "gif",  "svg",
-                                                         "webp", "pdf", "md",   "mdx",  "html",
-                                                         "htm",  "txt", "json", "yaml", "yml"};
-  bool file = std::find(std::begin(kFileExtensions), std::end(kFileExtensions), ascii_lower(top)) !=
-              std::end(kFileExtensions);
-  return domain_ok && domain.find("..") == std::string_view::npos && top.size() >= 2 &&
-         std::all_of(top.begin(), top.end(), is_alpha) && !file;
-}
-
 // `www.example.org/page`: a host written without its scheme, which browsers resolve as a
 // file next to the page.
 bool is_bare_host(std::string_view text) {
@@ -301,7 +275,7 @@ class LinkMalformed final : public Rule {
                          std::nullopt};
         }
       }
-      if (!image && is_email_address(url)) {
+      if (!image && links::is_email_address(url)) {
         return Finding{"e-mail address needs 'mailto:'",
                        core::Fix{"insert 'mailto:'",
                                  core::FixSafety::safe,

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "links/url.hpp"
 #include "rules/catalog.hpp"
 
 namespace contentlint::rules {
@@ -49,6 +50,8 @@ class LinkNotFound final : public Rule {
     std::set<std::size_t> definitions;  // a definition used twice is reported once
     for (const markdown::Link& link : article.body.links) {
       if (link.image || is_blank(link.destination)) continue;
+      // An address without `mailto:` is link/malformed's; it is no file to look for.
+      if (links::is_email_address(link.destination)) continue;
       core::ByteSpan span = link.destination_span;
       if (link.form == markdown::Link::Form::reference) {
         if (!link.definition || !definitions.insert(*link.definition).second) continue;

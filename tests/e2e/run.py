@@ -23,7 +23,8 @@ def main() -> int:
     binary, case = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2]).resolve()
     root = pathlib.Path(__file__).resolve().parents[2]
     work = pathlib.Path(tempfile.mkdtemp(prefix="contentlint-e2e-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     env.update(CONTENTLINT=str(binary), EXAMPLES=str(root / "examples"), WORK=str(work),
                LC_ALL="C.UTF-8")
     try:

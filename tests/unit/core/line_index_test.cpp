@@ -44,3 +44,16 @@ TEST_CASE("a BOM and CRLF do not shift positions") {
   CHECK(at(plain) == at(windows));
   CHECK(at(windows) == Position{2, 8});
 }
+
+TEST_CASE("columns on very long lines count from checkpoints, with the same result") {
+  std::string text = "start\n";
+  for (int i = 0; i < 3000; ++i) text += "é-";  // 3 bytes, 2 code points, across checkpoints
+  text += "\nend";
+  LineIndex lines(text);
+  for (std::size_t k : {0u, 1u, 511u, 512u, 1000u, 2999u}) {
+    std::size_t offset = 6 + k * 3;
+    CHECK(lines.position(offset) == Position{2, static_cast<std::uint32_t>(k * 2 + 1)});
+    CHECK(lines.offset(lines.position(offset)) == offset);
+  }
+  CHECK(lines.position(text.size()) == Position{3, 4});
+}

@@ -37,7 +37,7 @@ fs::path fresh_folder(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("safe fixes apply in position order; unsafe and overlapping ones wait") {
+TEST_CASE("safe fixes apply in position order, unsafe and overlapping ones wait") {
   std::string text = "abcdef";
   std::vector<core::Diagnostic> diagnostics = {
       fixable(4, 5, "E"),

@@ -119,7 +119,7 @@ Text <!--contentlint-disable-line image/empty-url,image/alt-text--> more.
        "  contentlint-disable-next-line\n  image/empty-url\n-->\n");
 }
 
-TEST_CASE("only the four directives are suppressions; comments in code are text") {
+TEST_CASE("only the four directives are suppressions, comments in code are text") {
   CHECK(suppressions_of(R"(<!-- contentlint-disabled image/empty-url -->
 <!-- contentlint-configure -->
 <!-- markdownlint-disable MD013 -->

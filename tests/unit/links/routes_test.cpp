@@ -130,7 +130,7 @@ TEST_CASE("a collection route names entries by path, slugified path and front ma
   CHECK(route.route_for("hello-world") == "/blog/hello-world");
 }
 
-TEST_CASE("nested entries make multi-segment slugs; a route without {slug} names nothing") {
+TEST_CASE("nested entries make multi-segment slugs, a route without {slug} names nothing") {
   TempSite site;
   site.write("content/docs/2024/first.md");
   std::vector<core::Glob> include{*core::Glob::compile("content/docs/**/*.md")};

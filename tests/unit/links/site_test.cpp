@@ -251,7 +251,7 @@ TEST_CASE("a missing route names the route, and a near entry") {
         "no page or entry for route '/blog/missing-post/'");
 }
 
-TEST_CASE("links to site-url resolve as routes; other hosts are external") {
+TEST_CASE("links to site-url resolve as routes, other hosts are external") {
   TempSite site;
   write_site(site);
   Site links(full_options(site));

@@ -22,7 +22,7 @@ TEST_CASE("compact golden: every case, without colour") {
   report::testing::check_golden("compact.txt", text);
   CHECK(text.find('\x1b') == std::string::npos);
   // One line per diagnostic plus the summary, whatever the path and message hold.
-  CHECK(std::count(text.begin(), text.end(), '\n') == 10);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 11);
 }
 
 TEST_CASE("compact golden: with colour") {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "core/diagnostic.hpp"
 #include "engine/result.hpp"
 #include "report/reporter.hpp"
+#include "rules/rule.hpp"
 
 namespace contentlint::report::testing {
 
@@ -53,14 +55,27 @@ inline std::string long_line() {
   return line.substr(0, 300);
 }
 
-/// Five files (one clean, sorted by path) with every severity, a safe and an unsafe fix,
+/// A file name and a message that try to break out of every format: `:`, `,`, `%`,
+/// CR/LF, a forged GitHub workflow command (`::error ...::` at a line start and `##[...]`
+/// mid-line), Markdown and HTML markup, XML-forbidden control characters, a space and a
+/// non-ASCII letter (percent-encoded in SARIF URIs).
+inline constexpr std::string_view kHostilePath = ":: 50%, a:b \u00e9\n::error::x.md";
+inline constexpr std::string_view kHostileMessage =
+    "value '100%, a:b' | <b>*x*</b> & `y`\r\n::error file=x.md::forged ##[warning]too\x01";
+
+/// Six files (one clean, sorted by path) with every severity, a safe and an unsafe fix,
 /// multi-byte, wide, tab, control-character and very long source lines, a range over
 /// several lines, one past the end of its line, a path with a newline and a message with
-/// `"`, `\` and an escape sequence. The summary is written out by hand, as the engine
-/// would count it: reporters must print it, not recount it.
+/// `"`, `\` and an escape sequence, and kHostilePath with kHostileMessage. The summary is
+/// written out by hand, as the engine would count it: reporters must print it, not
+/// recount it.
 inline engine::RunResult sample_run() {
   using core::Severity;
   engine::RunResult run;
+  run.files.push_back(
+      {std::string(kHostilePath),
+       {diagnostic("custom/no-commands", Severity::warning, std::string(kHostileMessage),
+                   range(2, 3, 2, 9), "a \"::x\" |line|")}});
   run.files.push_back({"docs/clean.md", {}});
   run.files.push_back({"docs/long-line.md",
                        {diagnostic("text/typo", Severity::warning, "'teh' is a typo of 'the'",
@@ -96,7 +111,7 @@ inline engine::RunResult sample_run() {
                        {diagnostic("custom/no-escapes", Severity::error,
                                    "title \"a\\b\x1b[2J\" contains a control character",
                                    range(1, 8, 1, 14), "title: \"a\\b\x07\"")}});
-  run.summary = {.files = 5, .errors = 2, .warnings = 5, .infos = 2, .fixable = 2};
+  run.summary = {.files = 6, .errors = 2, .warnings = 6, .infos = 2, .fixable = 2};
   return run;
 }
 
@@ -116,6 +131,51 @@ inline engine::RunResult design_example_run() {
        }});
   run.summary = {.files = 1, .errors = 1, .warnings = 1, .infos = 0, .fixable = 0};
   return run;
+}
+
+/// The catalog sarif describes rules from: two built-in rules (one whose example holds a
+/// code fence), one declarative rule (no `make`: no page in our docs) and, by leaving
+/// them out, rules the catalog does not know (descriptor with the id only).
+inline std::span<const rules::RuleEntry* const> sample_rules() {
+  using core::Severity;
+  static const rules::RuleMeta empty_url{
+      .id = "image/empty-url",
+      .default_severity = Severity::error,
+      .summary = "an empty or blank image URL",
+      .what = "Reports an image whose URL is empty: `![alt]()`.",
+      .why = "An empty image URL renders as a broken image.",
+      .bad = "![Team photo]()\n",
+      .good = "![Team photo](/assets/team.png)\n",
+      .options = {{"fields", "list of strings", "[image, cover]",
+                   "front matter fields that hold an image URL"}},
+  };
+  static const rules::RuleMeta fence_language{
+      .id = "code/fence-language",
+      .default_severity = Severity::warning,
+      .fixable = false,
+      .summary = "a fenced code block without a language",
+      .what = "Reports a fenced code block that names no language.",
+      .why = "Without a language there is no syntax highlighting.",
+      .bad = "```\nnpm install\n```",
+      .good = "````sh\nnpm install\n````\n",
+  };
+  static const rules::RuleMeta no_commands{
+      .id = "custom/no-commands",
+      .default_severity = Severity::warning,
+      .fixable = true,
+      .summary = "text that <looks> like a \"command\"",
+      .what = "A declarative rule of the site.",
+      .why = "Because.",
+      .bad = "::error::x\n",
+      .good = "error\n",
+  };
+  static auto make = [](const rules::Options&) -> core::Expected<std::unique_ptr<rules::Rule>> {
+    return core::Error{"", std::nullopt, "not made in report tests"};
+  };
+  static const rules::RuleEntry entries[] = {
+      {fence_language, +make}, {no_commands, nullptr}, {empty_url, +make}};
+  static const rules::RuleEntry* const pointers[] = {&entries[0], &entries[1], &entries[2]};
+  return pointers;
 }
 
 inline std::string render(Format format, const engine::RunResult& run, ReportOptions options = {}) {

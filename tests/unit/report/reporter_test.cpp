@@ -12,9 +12,13 @@ TEST_CASE("formats are parsed by their exact names") {
   CHECK(parse_format("pretty") == Format::pretty);
   CHECK(parse_format("compact") == Format::compact);
   CHECK(parse_format("json") == Format::json);
+  CHECK(parse_format("sarif") == Format::sarif);
+  CHECK(parse_format("github") == Format::github);
+  CHECK(parse_format("junit") == Format::junit);
   CHECK_FALSE(parse_format("JSON").has_value());
   CHECK_FALSE(parse_format("").has_value());
-  CHECK_FALSE(parse_format("sarif").has_value());  // not written yet
+  CHECK_FALSE(parse_format("xml").has_value());
+  CHECK(std::size(kAllFormats) == 6);
   for (Format format : kAllFormats) {
     CHECK(parse_format(to_string(format)) == format);
     CHECK(make_reporter(format, {}) != nullptr);
@@ -64,6 +68,11 @@ TEST_CASE("an empty run is valid in every format") {
   CHECK(render(Format::compact, run) == "no problems in 0 files\n");
   const std::string json = render(Format::json, run);
   CHECK(json.find("\"files\": [],\n") != std::string::npos);
+  CHECK(render(Format::github, run) == "no problems in 0 files\n");
+  const std::string sarif = render(Format::sarif, run);
+  CHECK(sarif.find("\"rules\": []") != std::string::npos);
+  CHECK(sarif.find("\"results\": []") != std::string::npos);
+  CHECK(render(Format::junit, run).find("tests=\"0\"") != std::string::npos);
 }
 
 TEST_CASE("reporters print the summary they are given instead of recounting") {

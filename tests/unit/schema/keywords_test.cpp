@@ -36,7 +36,7 @@ TEST_CASE("type: integers accept whole numbers, numbers accept integers") {
   CHECK(check(*schema, "i: 3.5\n") == Lines{"2:4 'i': expected an integer, found a number"});
 }
 
-TEST_CASE("type: a list of types; a YAML null in the list means null") {
+TEST_CASE("type: a list of types, a YAML null in the list means null") {
   TempDir dir;
   auto schema = load(dir, "properties:\n  x: {type: [string, null]}\n");
   CHECK(check(*schema, "x: a\n") == Lines{});
@@ -313,7 +313,7 @@ TEST_CASE("enum: lists the values and suggests the nearest") {
               "'advanced'?)"});
 }
 
-TEST_CASE("enum: one value reads like const; long lists are cut") {
+TEST_CASE("enum: one value reads like const, long lists are cut") {
   TempDir dir;
   auto schema = load(dir, R"(properties:
   kind: {enum: [post]}
