@@ -7,7 +7,9 @@
 namespace contentlint::core {
 namespace {
 
-bool is_null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_null_text(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 
 bool is_bool_text(std::string_view s, bool& value) {
   if (s == "true" || s == "True" || s == "TRUE") return value = true, true;
@@ -30,7 +32,8 @@ bool is_octal(char c) { return c >= '0' && c <= '7'; }
 // [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
 std::optional<std::int64_t> parse_core_integer(std::string_view s) {
   std::int64_t value = 0;
-  auto parse = [&](std::string_view digits, int base, bool negative) -> std::optional<std::int64_t> {
+  auto parse = [&](std::string_view digits, int base,
+                   bool negative) -> std::optional<std::int64_t> {
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
     if (ec != std::errc() || ptr != digits.data() + digits.size()) return std::nullopt;
     return negative ? -value : value;
@@ -55,7 +58,8 @@ std::optional<double> parse_core_float(std::string_view s) {
     sign = body[0] == '-' ? -1 : 1;
     body.remove_prefix(1);
   }
-  if (body == ".inf" || body == ".Inf" || body == ".INF") return sign * std::numeric_limits<double>::infinity();
+  if (body == ".inf" || body == ".Inf" || body == ".INF")
+    return sign * std::numeric_limits<double>::infinity();
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return std::numeric_limits<double>::quiet_NaN();
   std::size_t i = 0;
   std::size_t int_digits = 0, frac_digits = 0;

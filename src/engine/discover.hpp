@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/glob.hpp"
 #include "core/error.hpp"
+#include "core/glob.hpp"
 
 namespace contentlint::engine {
 

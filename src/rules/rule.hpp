@@ -24,7 +24,7 @@ struct Article {
   const core::Document& document;
   const frontmatter::FrontMatter& front_matter;
   const markdown::Body& body;
-  std::string_view collection;         // the collection's name, empty when none
+  std::string_view collection;             // the collection's name, empty when none
   const schema::Schema* schema = nullptr;  // the collection's schema, when it has one
   const links::Site* site = nullptr;       // link targets of the whole site; shared by all files
 };
