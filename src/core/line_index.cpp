@@ -12,12 +12,20 @@ constexpr std::size_t kCheckpoint = 1024;
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  if (text.find('\r') == std::string_view::npos) {
+    // Nearly every file: '\n' is its only line break, and find (memchr) skips to it
+    // instead of testing each byte twice (every file is indexed once per run).
+    for (auto i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
       starts_.push_back(i + 1);
-    } else if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      starts_.push_back(i + 1);
+    }
+  } else {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        starts_.push_back(i + 1);
+      } else if (text[i] == '\r') {
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        starts_.push_back(i + 1);
+      }
     }
   }
   for (std::uint32_t line = 1; line <= starts_.size(); ++line) {

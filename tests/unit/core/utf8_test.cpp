@@ -7,10 +7,10 @@ using namespace contentlint::core;
 TEST_CASE("invalid UTF-8 is found at its first bad byte") {
   CHECK_FALSE(find_invalid_utf8("plain ascii and ünïcödé 😀").has_value());
   CHECK(find_invalid_utf8("ab\xFF") == 2u);
-  CHECK(find_invalid_utf8("a\xC0\x80") == 1u);          // overlong NUL
-  CHECK(find_invalid_utf8("a\xED\xA0\x80") == 1u);      // surrogate
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);   // past U+10FFFF
-  CHECK(find_invalid_utf8("ok\xE2\x82") == 2u);         // truncated at the end
+  CHECK(find_invalid_utf8("a\xC0\x80") == 1u);         // overlong NUL
+  CHECK(find_invalid_utf8("a\xED\xA0\x80") == 1u);     // surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // past U+10FFFF
+  CHECK(find_invalid_utf8("ok\xE2\x82") == 2u);        // truncated at the end
 }
 
 TEST_CASE("code points decode and encode") {
