@@ -104,20 +104,7 @@ class JsonReporter final : public Reporter {
       text.clear();
     }
     json.end_array();
-    const engine::Summary& summary = result.summary;
-    json.key("summary");
-    json.begin_object();
-    json.key("files");
-    json.number(summary.files);
-    json.key("errors");
-    json.number(summary.errors);
-    json.key("warnings");
-    json.number(summary.warnings);
-    json.key("infos");
-    json.number(summary.infos);
-    json.key("fixable");
-    json.number(summary.fixable);
-    json.end_object();
+    write_summary(json, result.summary);
     json.end_object();
     text += '\n';
     out << text;

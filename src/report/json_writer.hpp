@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/result.hpp"
 #include "report/formats.hpp"
 
 namespace contentlint::report {
@@ -81,5 +82,23 @@ class JsonWriter {
   std::vector<bool> has_items_;  // one per open container: has it a value yet?
   bool after_key_ = false;
 };
+
+/// Writes `"summary": {files, errors, warnings, infos, fixable}`: the same object in the
+/// json report and in SARIF's run properties.
+inline void write_summary(JsonWriter& json, const engine::Summary& summary) {
+  json.key("summary");
+  json.begin_object();
+  json.key("files");
+  json.number(summary.files);
+  json.key("errors");
+  json.number(summary.errors);
+  json.key("warnings");
+  json.number(summary.warnings);
+  json.key("infos");
+  json.number(summary.infos);
+  json.key("fixable");
+  json.number(summary.fixable);
+  json.end_object();
+}
 
 }  // namespace contentlint::report

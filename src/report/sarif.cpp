@@ -295,22 +295,9 @@ class SarifReporter final : public Reporter {
     }
     json.end_array();
 
-    const engine::Summary& summary = result.summary;
     json.key("properties");
     json.begin_object();
-    json.key("summary");
-    json.begin_object();
-    json.key("files");
-    json.number(summary.files);
-    json.key("errors");
-    json.number(summary.errors);
-    json.key("warnings");
-    json.number(summary.warnings);
-    json.key("infos");
-    json.number(summary.infos);
-    json.key("fixable");
-    json.number(summary.fixable);
-    json.end_object();
+    write_summary(json, result.summary);
     json.end_object();
 
     json.end_object();
