@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config ccache git
   libyaml-cpp-dev libcmark-dev libcli11-dev libfmt-dev libre2-dev catch2
-  nlohmann-json3-dev
+  nlohmann-json3-dev libcurl4-openssl-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   # What the test suite needs beyond the build: the reference cmark CLI, pre-commit,
@@ -20,6 +20,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # NodeSource's nodejs bundles npm and conflicts with Debian's npm: add npm only if missing.
   packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
+  # scripts/fuzz.sh: clang and its runtime libraries (libFuzzer, ASan, UBSan for clang:
+  # libclang-rt-dev pulls libclang-rt-14-dev, which holds libclang_rt.fuzzer).
+  packages+=(clang libclang-rt-dev)
 fi
 if [[ " $* " == *" --bench "* ]]; then
   # bench/run.sh: libyaml for the parse floor (bench/floor.c), GNU time for peak RSS,

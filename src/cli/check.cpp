@@ -16,9 +16,11 @@
 #include "cli/commands.hpp"
 #include "cli/load_config.hpp"
 #include "config/config.hpp"
+#include "config/links_config.hpp"
 #include "engine/changed.hpp"
 #include "engine/engine.hpp"
 #include "engine/fix.hpp"
+#include "links/external.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
 
@@ -42,6 +44,9 @@ struct CheckFlags {
   bool fix = false;
   bool diff = false;
   std::string changed_since;  // a git revision; empty: check every selected file
+  std::string links;          // --links offline|external; empty: as the config says
+  std::string shard;          // --shard K/N; empty: every file
+  bool cache = false;         // --cache
 };
 
 core::Expected<std::vector<config::Override>> parse_overrides(
@@ -104,6 +109,34 @@ int run_check(const CheckFlags& flags) {
     print_errors({config.error()});
     return kExitUsage;
   }
+  if (flags.links == "offline") config->links = config::LinkMode::offline;
+  if (flags.links == "external") {
+    if (auto failure = config::enable_external_links(*config, "--links external")) {
+      print_errors({*failure});
+      return kExitUsage;
+    }
+  }
+
+  if (config->links == config::LinkMode::external) {
+    if (auto failure = links::external_unavailable()) {
+      fmt::print(stderr, "contentlint: external links cannot be checked: {}\n", *failure);
+      return kExitUsage;
+    }
+  }
+
+  std::optional<engine::Shard> shard;
+  if (!flags.shard.empty()) {
+    auto parsed = engine::parse_shard(flags.shard);
+    if (!parsed) {
+      print_errors({parsed.error()});
+      return kExitUsage;
+    }
+    if (flags.stdin_input) {
+      fmt::print(stderr, "contentlint: --shard cannot be used with --stdin\n");
+      return kExitUsage;
+    }
+    shard = *parsed;
+  }
 
   engine::FixMode fix_mode = flags.diff  ? engine::FixMode::diff
                              : flags.fix ? engine::FixMode::write
@@ -135,15 +168,15 @@ int run_check(const CheckFlags& flags) {
     } else {
       std::vector<std::string> paths;
       for (const engine::DiscoveredFile& file : changed.files) paths.push_back(file.path.string());
-      run = engine::run(*config, {std::move(paths), flags.jobs, fix_mode});
+      run = engine::run(*config, {std::move(paths), flags.jobs, fix_mode, shard, flags.cache});
     }
   } else {
-    run = engine::run(*config, {flags.paths, flags.jobs, fix_mode});
+    run = engine::run(*config, {flags.paths, flags.jobs, fix_mode, shard, flags.cache});
   }
-  if (!run.errors.empty()) {
-    print_errors(run.errors);
-    return kExitUsage;
-  }
+  // A file that cannot be checked (a FIFO, a dangling symlink, one over the size limit) is
+  // named, and the run goes on: the other files are still reported; the exit code is 2.
+  const bool tool_errors = !run.errors.empty();
+  print_errors(run.errors);
   for (const std::string& note : run.notes) fmt::print(stderr, "contentlint: {}\n", note);
   if (fix_mode == engine::FixMode::diff) {
     // The diff is the output; the findings that remain go to stderr in compact form.
@@ -151,6 +184,7 @@ int run_check(const CheckFlags& flags) {
     std::ostringstream remaining;
     report::make_reporter(report::Format::compact, {})->write(run.result, remaining);
     std::fwrite(remaining.str().data(), 1, remaining.str().size(), stderr);
+    if (tool_errors) return kExitUsage;
     return run.result.summary.errors > 0 ? kExitFindings : kExitOk;
   }
 
@@ -186,6 +220,7 @@ int run_check(const CheckFlags& flags) {
   }
 
   const engine::Summary& summary = run.result.summary;
+  if (tool_errors) return kExitUsage;
   if (summary.errors > 0) return kExitFindings;
   if (flags.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(flags.max_warnings)) {
     return kExitFindings;
@@ -233,6 +268,19 @@ Command add_check(CLI::App& app) {
       ->type_name("REF");
   check->add_option("--jobs,-j", flags->jobs, "worker threads; default: all cores")
       ->check(CLI::NonNegativeNumber);
+  check->add_flag("--cache", flags->cache,
+                  "skip files unchanged since the last --cache run (.contentlint-cache/ next "
+                  "to the config); not with --fix, --diff or --links external");
+  check
+      ->add_option("--shard", flags->shard,
+                   "check only the K-th of N parts of the files (CI matrices); every part "
+                   "together is one full run")
+      ->type_name("K/N");
+  check
+      ->add_option("--links", flags->links,
+                   "offline (default) or external: also check http(s) links over the network "
+                   "(not with --stdin)")
+      ->check(CLI::IsMember({"offline", "external"}));
   return [flags] { return run_check(*flags); };
 }
 

@@ -13,6 +13,8 @@ Command add_check(CLI::App& app);
 Command add_rules(CLI::App& app);
 Command add_explain(CLI::App& app);
 Command add_lsp(CLI::App& app);
+Command add_init(CLI::App& app);
+Command add_config(CLI::App& app);
 
 /// Exit codes: the contract with CI systems and hooks.
 inline constexpr int kExitOk = 0;

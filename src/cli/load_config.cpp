@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "report/terminal.hpp"
+
 namespace contentlint::cli {
 
 namespace fs = std::filesystem;
@@ -22,7 +24,13 @@ core::Expected<config::Config> load_config(const std::string& explicit_path, con
 }
 
 void print_errors(const std::vector<core::Error>& errors) {
-  for (const core::Error& error : errors) fmt::print(stderr, "{}\n", error.to_string());
+  // Paths and messages come from the repository (a file named "x\n::error::y.md"): one
+  // error, one line, no terminal escapes, and no workflow command forged on a CI log.
+  for (const core::Error& error : errors) {
+    std::string line = report::escape_terminal(error.to_string());
+    if (line.starts_with("::")) line.insert(0, "./");  // a path still, not a command
+    fmt::print(stderr, "{}\n", line);
+  }
 }
 
 }  // namespace contentlint::cli

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   commands["rules"] = add_rules(app);
   commands["explain"] = add_explain(app);
   commands["lsp"] = add_lsp(app);
+  commands["init"] = add_init(app);
+  commands["config"] = add_config(app);
 
   std::vector<const char*> args(argv, argv + argc);
   if (argc < 2 || !names_a_subcommand(app, argv[1])) args.insert(args.begin() + 1, "check");

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "config/links_config.hpp"
 #include "config/nearest.hpp"
 #include "config/rule_layers.hpp"
 
@@ -39,6 +40,15 @@ std::string display_path(const fs::path& path) {
   fs::path relative = fs::relative(path, fs::current_path(error), error);
   if (error || relative.empty()) return path.generic_string();
   return relative.generic_string();
+}
+
+// Whether `path` lies inside `root` once symlinks are resolved: the files and folders a
+// config names come from pull requests too, and must not read the rest of the machine.
+bool inside_root(const fs::path& path, const fs::path& root) {
+  std::error_code error;
+  fs::path relative =
+      fs::weakly_canonical(path, error).lexically_relative(fs::weakly_canonical(root, error));
+  return !relative.empty() && relative.begin()->string() != ".." && !relative.is_absolute();
 }
 
 // A collection as read, before its rules are resolved (that needs the whole config).
@@ -102,6 +112,9 @@ class Loader {
       pending.collection.rules = std::move(*collection_rules);
       config_.collections.push_back(std::move(pending.collection));
     }
+    if (config_.links == LinkMode::external) {
+      return enable_external_links(config_, "links: external");
+    }
     return std::nullopt;
   }
 
@@ -134,7 +147,7 @@ class Loader {
     if (key == "collections") return read_collections(value, collections);
     if (key == "rules") return apply_rules(base, value, {config_.path, "", ""});
     if (key == "rule-dirs") return std::nullopt;  // read first, like extends
-    if (key == "links") return read_links(value);
+    if (key == "links") return config::read_links(value, config_);
     return error(entry.key, unknown_message("key", key, kConfigKeys));
   }
 
@@ -194,19 +207,6 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<core::Error> read_links(const core::Node& value) {
-    std::string mode;
-    if (auto failure = read_string("links", value, mode)) return failure;
-    if (mode == "offline") {
-      config_.links = LinkMode::offline;
-    } else if (mode == "external") {
-      config_.links = LinkMode::external;
-    } else {
-      return error(value, fmt::format("'links' must be offline or external, found '{}'", mode));
-    }
-    return std::nullopt;
-  }
-
   // Each folder's `*.yaml` files define one declarative rule each (rules/declarative.hpp).
   std::optional<core::Error> read_rule_dirs(const core::Node& value, rules::Catalog& catalog) {
     std::vector<const core::Node*> items;
@@ -214,6 +214,11 @@ class Loader {
     for (const core::Node* item : items) {
       std::error_code ignored;
       fs::path folder = (config_.root / item->text).lexically_normal();
+      if (!inside_root(folder, config_.root)) {
+        return error(*item, fmt::format("rule folder '{}' is outside the repository (the "
+                                        "config's folder); not read",
+                                        item->text));
+      }
       if (!fs::is_directory(folder, ignored)) {
         return error(*item, fmt::format("rule folder '{}' not found", item->text));
       }
@@ -283,6 +288,11 @@ class Loader {
   std::optional<core::Error> read_schema(const core::Node& value, Collection& collection) {
     if (auto failure = read_string("schema", value, collection.schema_path)) return failure;
     fs::path resolved = (config_.root / collection.schema_path).lexically_normal();
+    if (!inside_root(resolved, config_.root)) {
+      return error(value, fmt::format("schema file '{}' is outside the repository (the "
+                                      "config's folder); not read",
+                                      collection.schema_path));
+    }
     std::string key = resolved.string();
     if (auto cached = schemas_.find(key); cached != schemas_.end()) {
       collection.schema = cached->second;
@@ -292,7 +302,7 @@ class Loader {
     if (!fs::is_regular_file(resolved, ignored)) {
       return error(value, fmt::format("schema file '{}' not found", collection.schema_path));
     }
-    auto schema = schema::Schema::load(key, display_path(resolved));
+    auto schema = schema::Schema::load(key, display_path(resolved), config_.root.string());
     if (!schema) return schema.error();
     schemas_.emplace(key, *schema);
     collection.schema = *schema;

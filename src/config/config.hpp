@@ -15,6 +15,7 @@
 #include "core/glob.hpp"
 #include "core/severity.hpp"
 #include "core/value.hpp"
+#include "links/external.hpp"
 #include "rules/declarative.hpp"
 #include "rules/rule.hpp"
 #include "schema/schema.hpp"
@@ -72,6 +73,9 @@ struct Config {
   /// that moving a Config keeps the entries its rule sets point at.
   std::shared_ptr<const rules::Catalog> catalog;
   LinkMode links = LinkMode::offline;  // `links:`; the command line's --links overrides it
+  /// The external checker's settings: the mapping form of `links:` (config/links_config.hpp);
+  /// `cache_dir` as written, relative to `root`, empty when the cache is off.
+  links::ExternalOptions external_links;
   std::vector<Collection> collections;
   RuleSet rules;  // for files outside every collection
 

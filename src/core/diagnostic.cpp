@@ -1,5 +1,7 @@
 #include "core/diagnostic.hpp"
 
+#include <algorithm>
+
 namespace contentlint::core {
 
 std::string_view to_string(Severity severity) {
@@ -37,6 +39,17 @@ void DiagnosticSink::report(ByteSpan span, std::string message, std::optional<Fi
   diagnostic.span = span;
   diagnostic.fix = std::move(fix);
   diagnostics_.push_back(std::move(diagnostic));
+}
+
+void DiagnosticSink::report_at_most(Severity at_most, ByteSpan span, std::string message) {
+  report(span, std::move(message));
+  diagnostics_.back().severity = std::min(severity_, at_most);
+}
+
+void DiagnosticSink::report_later(ByteSpan span,
+                                  std::function<std::optional<std::string>()> settle) {
+  report(span, std::string());
+  diagnostics_.back().settle = std::move(settle);
 }
 
 }  // namespace contentlint::core

@@ -1,6 +1,7 @@
 /// Findings about a file, the fixes that ride on them, and the sink rules report into.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ struct Diagnostic {
   std::string source_line;  // the text of range.begin.line, without its line break;
                             // empty when that line is too long to copy (over 4 KiB)
   std::optional<Fix> fix;
+  /// Set on a finding that can only be decided once every file of the run has been read
+  /// (a fragment into a file checked later): the engine calls it then, and it returns the
+  /// message, or nullopt when the finding does not hold after all.
+  std::function<std::optional<std::string>()> settle;
 
   bool fixable() const { return fix && fix->safety == FixSafety::safe; }
 };
@@ -53,6 +58,12 @@ class DiagnosticSink {
   void begin_rule(std::string_view rule, Severity severity);
 
   void report(ByteSpan span, std::string message, std::optional<Fix> fix = std::nullopt);
+  /// Like report, at the rule's level but never above `at_most`: for a rule whose findings
+  /// differ in weight (an external link that is broken, or only could not be verified).
+  void report_at_most(Severity at_most, ByteSpan span, std::string message);
+  /// A finding decided after every file is read: `settle` returns its message, or nullopt
+  /// to drop it. Suppression comments apply to it as to any other finding.
+  void report_later(ByteSpan span, std::function<std::optional<std::string>()> settle);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> take() { return std::move(diagnostics_); }

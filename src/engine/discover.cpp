@@ -231,6 +231,8 @@ class Discoverer {
     std::error_code ec;
     cwd_ = absolute_normal(fs::current_path(ec), options.cwd);
     root_ = absolute_normal(cwd_, options.root);
+    boundary_ = fs::weakly_canonical(find_repository_top(root_).value_or(root_), ec);
+    if (ec) boundary_ = root_;
   }
 
   void argument(const std::string& argument);
@@ -238,6 +240,10 @@ class Discoverer {
   Discovered finish();
 
  private:
+  // Why the symlink `link` is not followed: dangling, looping, or leading out of the
+  // repository (a pull request could link `post.md` to a secret on the CI machine, and
+  // diagnostics quote source lines). nullopt when it may be followed.
+  std::optional<std::string> symlink_problem(const fs::path& link) const;
   // Whether the config `ignore` excludes `relative` (to root); with `parents`, also when
   // it excludes a folder above it.
   bool config_ignored(std::string_view relative, bool parents) const;
@@ -248,8 +254,23 @@ class Discoverer {
   const DiscoverOptions& options_;
   fs::path cwd_;
   fs::path root_;
+  fs::path boundary_;  // canonical: the repository's top, or root_ outside a repository
   Discovered result_;
 };
+
+std::optional<std::string> Discoverer::symlink_problem(const fs::path& link) const {
+  std::error_code ec;
+  const fs::path target = fs::canonical(link, ec);
+  if (ec == std::errc::no_such_file_or_directory) {
+    return "dangling symbolic link: its target does not exist";
+  }
+  if (ec) return "cannot follow symbolic link: " + error_text(ec);
+  const std::string relative = relative_string(target, boundary_);
+  if (!is_inside(relative) || fs::path(relative).is_absolute()) {
+    return "symbolic link leads outside the repository; not followed";
+  }
+  return std::nullopt;
+}
 
 bool Discoverer::config_ignored(std::string_view relative, bool parents) const {
   if (options_.ignore.empty() || relative.empty() || !is_inside(relative)) return false;
@@ -274,6 +295,12 @@ void Discoverer::add(const fs::path& absolute, std::string display, std::string 
 void Discoverer::argument(const std::string& argument) {
   const fs::path absolute = absolute_normal(cwd_, argument);
   std::error_code ec;
+  if (!argument.empty() && fs::is_symlink(fs::symlink_status(absolute, ec))) {
+    if (auto problem = symlink_problem(absolute)) {
+      result_.errors.push_back(core::Error{argument, std::nullopt, *problem});
+      return;
+    }
+  }
   // status(), not open(): a FIFO named on the command line must not block the run.
   const fs::file_status status =
       argument.empty() ? fs::file_status(fs::file_type::not_found) : fs::status(absolute, ec);
@@ -388,13 +415,24 @@ void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pa
       const fs::file_status link = entry.symlink_status(entry_ec);
       bool is_directory = false;
       bool is_file = false;
+      std::optional<std::string> refused;  // why a file the walk keeps cannot be checked
       if (!entry_ec) {
         if (fs::is_symlink(link)) {
           // Followed to files only: a symlinked folder may loop or leave the tree.
-          is_file = fs::is_regular_file(entry.status(entry_ec)) && !entry_ec;
+          refused = symlink_problem(entry.path());
+          const fs::file_status target = refused ? fs::file_status() : entry.status(entry_ec);
+          if (!refused && !entry_ec && !fs::is_directory(target) && !fs::is_regular_file(target)) {
+            refused = "not a regular file";
+          }
+          is_file = refused || (fs::is_regular_file(target) && !entry_ec);
         } else {
           is_directory = fs::is_directory(link);
           is_file = fs::is_regular_file(link);
+          if (!is_directory && !is_file) {
+            // A FIFO, socket or device: never opened, but named when it looks like Markdown.
+            refused = "not a regular file";
+            is_file = true;
+          }
         }
       }
       if (is_directory && is_vcs_folder(name)) is_directory = false;
@@ -427,6 +465,9 @@ void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pa
                !(to_base && rules.ignored(to_base->of(entry.path(), inside), is_directory));
         if (keep && is_directory) {
           stack.push_back(Pending{entry.path(), inside});
+        } else if (keep && refused) {
+          result_.errors.push_back(
+              core::Error{display.of(entry.path(), inside), std::nullopt, *refused});
         } else if (keep) {
           add(entry.path(), display.of(entry.path(), inside), relative);
         }

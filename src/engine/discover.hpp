@@ -87,7 +87,10 @@ struct Discovered {
 ///   it matches. Walks skip `.git`, `.hg`, `.svn`, what `ignore` or .gitignore excludes,
 ///   and anything that is not a regular file (FIFOs, sockets, devices: never opened).
 ///   Symlinks inside a walk are followed to files but never to folders (no loops, no
-///   trees outside the root); a symlink named on the command line is followed.
+///   trees outside the root); a symlink named on the command line is followed. A symlink
+///   to a file is refused with an error when it dangles, loops, or leads outside the
+///   repository (the nearest folder above root holding `.git`, else root); so is a FIFO,
+///   socket or device the walk would otherwise have kept ("not a regular file").
 /// - A path argument that exists is a path even if it contains `*?[{`.
 /// - A named path that does not exist is an error "no such file or directory"; a
 ///   folder without Markdown is not an error.

@@ -1,20 +1,28 @@
 #include "engine/engine.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <thread>
 
 #include "core/document.hpp"
+#include "engine/cache.hpp"
 #include "engine/changed.hpp"
 #include "engine/discover.hpp"
+#include "engine/external.hpp"
 #include "engine/fix.hpp"
 #include "engine/read.hpp"
 #include "engine/suppress.hpp"
 #include "frontmatter/frontmatter.hpp"
+#include "links/resolution_log.hpp"
 #include "links/site.hpp"
+#include "markdown/encoding.hpp"
 #include "markdown/facts.hpp"
 #include "rules/rule.hpp"
 
@@ -50,19 +58,27 @@ struct Checked {
 };
 
 Checked check_document(const config::Config& config, const links::Site& site,
-                       const core::Document& document, const std::string& relative) {
+                       const core::Document& document, const std::string& relative,
+                       const links::ExternalResults* external = nullptr) {
   frontmatter::FrontMatter front_matter = frontmatter::read(document);
   markdown::Body body = markdown::extract(document, front_matter.split.body);
+  // Other files' fragments into this one are checked against these, not a second parse.
+  site.remember_anchors(document.path(), links::Anchors::of(body));
   const config::Collection* collection = config.collection_for(relative);
   rules::Article article{document,
                          front_matter,
                          body,
                          collection != nullptr ? std::string_view(collection->name) : "",
                          collection != nullptr ? collection->schema.get() : nullptr,
-                         &site};
+                         &site,
+                         external};
 
   core::DiagnosticSink sink;
+  // A UTF-16 or binary file is reported by text/encoding alone: other rules would read
+  // noise in it.
+  const bool not_text = markdown::sniff_not_text(document.text()).has_value();
   for (const config::ActiveRule& active : config.rules_for(collection).active) {
+    if (not_text && active.entry->meta.id != "text/encoding") continue;
     sink.begin_rule(active.entry->meta.id, active.severity);
     active.rule->check(article, sink);
   }
@@ -91,15 +107,29 @@ Checked check_document(const config::Config& config, const links::Site& site,
   return checked;
 }
 
+// Decides the findings that had to wait for every file of the run (see
+// core::Diagnostic::settle), dropping those that do not hold.
+void settle(std::vector<core::Diagnostic>& diagnostics) {
+  std::erase_if(diagnostics, [](core::Diagnostic& diagnostic) {
+    if (!diagnostic.settle) return false;
+    std::optional<std::string> message = diagnostic.settle();
+    diagnostic.settle = nullptr;
+    if (!message) return true;
+    diagnostic.message = std::move(*message);
+    return false;
+  });
+}
+
 constexpr int kMaxFixPasses = 10;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 Fixed fix_document(const config::Config& config, const links::Site& site, const std::string& path,
-                   const std::string& relative, std::string bytes) {
+                   const std::string& relative, std::string bytes,
+                   const links::ExternalResults* external = nullptr) {
   Fixed fixed;
   fixed.text = bytes;
   auto document = std::make_unique<core::Document>(path, std::move(bytes));
-  Checked checked = check_document(config, site, *document, relative);
+  Checked checked = check_document(config, site, *document, relative, external);
   const std::string prefix = document->has_bom() ? std::string(kBom) : std::string();
   if (checked.parse_failed) {
     bool fixable = std::any_of(checked.result.diagnostics.begin(), checked.result.diagnostics.end(),
@@ -117,7 +147,7 @@ Fixed fix_document(const config::Config& config, const links::Site& site, const 
       return fixed;
     }
     document = std::make_unique<core::Document>(path, std::move(text));
-    checked = check_document(config, site, *document, relative);
+    checked = check_document(config, site, *document, relative, external);
     if (checked.parse_failed) {
       fixed.refused = "a fix would break its front matter; nothing was changed";
       break;
@@ -129,6 +159,41 @@ Fixed fix_document(const config::Config& config, const links::Site& site, const 
 }
 
 }  // namespace
+
+core::Expected<Shard> parse_shard(std::string_view text) {
+  constexpr unsigned kMaxShards = 1024;
+  auto fail = [&] {
+    return core::Error{
+        "--shard", std::nullopt,
+        fmt::format("expected K/N with 1 <= K <= N <= {}, found '{}'", kMaxShards, text)};
+  };
+  std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return fail();
+  Shard shard;
+  auto number = [](std::string_view digits, unsigned& out) {
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
+  };
+  if (!number(text.substr(0, slash), shard.index) || !number(text.substr(slash + 1), shard.count) ||
+      shard.index < 1 || shard.index > shard.count || shard.count > kMaxShards) {
+    return fail();
+  }
+  return shard;
+}
+
+bool in_shard(const Shard& shard, std::string_view relative_path) {
+  // FNV-1a: the same part on every machine and with every standard library.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : relative_path) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  // FNV's low bits follow the last bytes (".md" everywhere): mix before taking the rest.
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdull;
+  hash ^= hash >> 33;
+  return hash % shard.count == shard.index - 1;
+}
 
 FileResult check_text(const config::Config& config, const std::string& path, std::string text) {
   core::Document document(path, std::move(text));
@@ -143,11 +208,36 @@ Fixed fix_text(const config::Config& config, const std::string& path, std::strin
 
 Run run(const config::Config& config, const RunOptions& options) {
   Discovered discovered = discover(options.paths, discover_options(config));
+  if (options.shard) {
+    std::erase_if(discovered.files, [&](const DiscoveredFile& file) {
+      return !in_shard(*options.shard, file.relative_to_root);
+    });
+  }
 
   Run run;
   run.errors = std::move(discovered.errors);
   links::Site site(site_options(config));
   const std::vector<DiscoveredFile>& files = discovered.files;
+  std::vector<fs::path> markdown_files;
+  for (const DiscoveredFile& file : files) {
+    if (links::is_markdown(file.path)) markdown_files.push_back(file.path);
+  }
+  site.expect(markdown_files);
+  // --links external: every unique http(s) page of the run, checked once before the rules.
+  const links::ExternalResults external = check_external_links(config, files);
+  std::optional<ResultCache> cache;
+  if (options.cache && options.fix == FixMode::none && config.links == config::LinkMode::offline) {
+    cache.emplace(config.root / ".contentlint-cache" / "files",
+                  settings_fingerprint(config, CONTENTLINT_VERSION));
+  }
+  // With the cache: what each checked file's findings depended on, stored once settled.
+  struct ToStore {
+    std::uint64_t content = 0;
+    std::size_t size = 0;
+    std::vector<links::Resolved> resolved;
+  };
+  std::vector<std::optional<ToStore>> to_store(cache ? files.size() : 0);
+  std::atomic<std::size_t> reused{0};
   std::vector<FileResult> results(files.size());
   std::vector<std::optional<core::Error>> errors(files.size());
   std::vector<std::string> diffs(files.size());
@@ -164,14 +254,33 @@ Run run(const config::Config& config, const RunOptions& options) {
         continue;
       }
       const DiscoveredFile& file = files[i];
+      if (cache) {
+        if (auto hit = cache->find(file.relative_to_root, *bytes, site)) {
+          results[i] = {file.display, std::move(*hit)};
+          ++reused;
+          continue;
+        }
+        links::ResolutionLog log;
+        ToStore entry{stable_hash(*bytes), bytes->size(), {}};
+        {
+          links::ResolutionLog::Scope scope(log);
+          core::Document document(file.display, std::move(*bytes));
+          results[i] =
+              check_document(config, site, document, file.relative_to_root, &external).result;
+        }
+        entry.resolved = log.entries();
+        to_store[i] = std::move(entry);
+        continue;
+      }
       if (options.fix == FixMode::none) {
         core::Document document(file.display, std::move(*bytes));
-        results[i] = check_document(config, site, document, file.relative_to_root).result;
+        results[i] =
+            check_document(config, site, document, file.relative_to_root, &external).result;
         continue;
       }
       std::string original = *bytes;
-      Fixed fixed =
-          fix_document(config, site, file.display, file.relative_to_root, std::move(*bytes));
+      Fixed fixed = fix_document(config, site, file.display, file.relative_to_root,
+                                 std::move(*bytes), &external);
       results[i] = std::move(fixed.result);
       if (fixed.refused) notes[i] = file.display + ": fixes not applied: " + *fixed.refused;
       if (fixed.text == original) continue;
@@ -189,6 +298,16 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
+  for (FileResult& result : results) settle(result.diagnostics);
+  for (std::size_t i = 0; i < to_store.size(); ++i) {
+    if (!to_store[i]) continue;
+    cache->store(files[i].relative_to_root, to_store[i]->content, to_store[i]->size,
+                 to_store[i]->resolved, results[i].diagnostics);
+  }
+  if (cache) {
+    run.notes.push_back(fmt::format("cache: {} of {} files unchanged, their findings reused",
+                                    reused.load(), files.size()));
+  }
 
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!diffs[i].empty()) run.diffs.push_back(std::move(diffs[i]));

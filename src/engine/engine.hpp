@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.hpp"
@@ -14,10 +15,28 @@ namespace contentlint::engine {
 /// What to do with safe fixes: nothing, write them (--fix), or print them (--diff).
 enum class FixMode { none, write, diff };
 
+/// `--shard K/N`: the K-th (1-based) of N parts of the files. A file's part follows from
+/// a hash of its path from the config's folder, so it stays put as other files come and go
+/// and every machine of a CI matrix agrees without talking to the others.
+struct Shard {
+  unsigned index = 1;
+  unsigned count = 1;
+};
+
+/// Parses "K/N" with 1 <= K <= N <= 1024.
+core::Expected<Shard> parse_shard(std::string_view text);
+/// Whether the file at `relative_path` (from the config's folder, `/` separators) is in
+/// `shard`.
+bool in_shard(const Shard& shard, std::string_view relative_path);
+
 struct RunOptions {
   std::vector<std::string> paths;  // files, folders or globs; empty: the config's include globs
   unsigned jobs = 0;               // worker threads; 0: all cores
   FixMode fix = FixMode::none;
+  std::optional<Shard> shard;  // only this part of the files
+  /// --cache: reuse the findings of unchanged files (engine/cache.hpp); not with fixes,
+  /// nor with external links, whose answers age on their own schedule.
+  bool cache = false;
 };
 
 /// What a run produced: the results, and the tool errors that make it exit 2.

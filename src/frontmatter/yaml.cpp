@@ -199,7 +199,7 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   std::size_t alias_end(std::size_t at) const {
-    std::size_t end = at + 1;
+    std::size_t end = std::min(at + 1, span_.end);
     while (end < span_.end &&
            std::string_view(" \t\r\n,]}").find(text_[end]) == std::string_view::npos) {
       ++end;
@@ -241,7 +241,7 @@ class TreeBuilder final : public YAML::EventHandler {
     std::size_t at = skip_properties(offset(mark));
     if (stack_.size() >= kMaxDepth) {
       throw Stop{{ProblemKind::too_complex,
-                  {at, at + 1},
+                  {at, std::min(at + 1, span_.end)},
                   fmt::format("nested more than {} levels deep; too complex to check", kMaxDepth)}};
     }
     Open frame;
@@ -265,7 +265,9 @@ class TreeBuilder final : public YAML::EventHandler {
       std::size_t found = std::string_view(text_).substr(0, span_.end).find(closer, end);
       if (found != std::string_view::npos) end = found + 1;
     }
-    node.span.end = end;
+    // skip_properties takes all of `![a]` for the tag of the sequence `[a]`, which then
+    // opens at the end of the block; its end must not pass the block.
+    node.span.end = std::min(end, span_.end);
     finish(std::move(node), frame.anchor);
   }
 
@@ -382,7 +384,13 @@ Yaml parse_yaml(const core::Document& document, core::ByteSpan span) {
     result.problems.push_back(*tab);
     return result;
   }
-  std::istringstream input{std::string(document.slice(span))};
+  // yaml-cpp 0.7 does not take a lone CR (classic Mac line endings) as a line break, as
+  // YAML does; a same-length copy with LF keeps every offset of its marks.
+  std::string yaml(document.slice(span));
+  for (std::size_t i = 0; i < yaml.size(); ++i) {
+    if (yaml[i] == '\r' && (i + 1 == yaml.size() || yaml[i + 1] != '\n')) yaml[i] = '\n';
+  }
+  std::istringstream input{std::move(yaml)};
   TreeBuilder builder(document, span, result.problems);
   try {
     YAML::Parser parser(input);

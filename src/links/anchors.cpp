@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 
 #include "links/similar.hpp"
 #include "markdown/slug.hpp"
@@ -10,6 +11,8 @@ namespace contentlint::links {
 namespace {
 
 constexpr std::string_view kGitHubPrefix = "user-content-";
+
+std::uint64_t hash_of(std::string_view anchor) { return std::hash<std::string_view>{}(anchor); }
 
 }  // namespace
 
@@ -35,6 +38,22 @@ bool Anchors::contains(std::string_view fragment) const {
     return true;
   }
   return set_.contains(std::string(fragment));
+}
+
+AnchorDigest::AnchorDigest(const Anchors& anchors) {
+  hashes_.reserve(anchors.all().size());
+  for (const std::string& anchor : anchors.all()) hashes_.push_back(hash_of(anchor));
+  std::sort(hashes_.begin(), hashes_.end());
+}
+
+bool AnchorDigest::contains(std::string_view fragment) const {
+  auto has = [&](std::string_view anchor) {
+    return std::binary_search(hashes_.begin(), hashes_.end(), hash_of(anchor));
+  };
+  if (fragment.starts_with(kGitHubPrefix) && has(fragment.substr(kGitHubPrefix.size()))) {
+    return true;
+  }
+  return has(fragment);
 }
 
 std::optional<std::string> Anchors::nearest(std::string_view fragment) const {

@@ -1,6 +1,7 @@
 /// The anchors a document offers to `#fragment` links, and the nearest one to a typo.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,21 @@ class Anchors {
 
   std::vector<std::string> ordered_;
   std::unordered_set<std::string> set_;
+};
+
+/// What a run keeps of the anchors of each file it checks: only whether a fragment names
+/// one, from 64-bit hashes, so memory stays small however many files a run has. A hash
+/// collision could only hide a broken fragment, with odds of about 2^-64 per fragment.
+class AnchorDigest {
+ public:
+  AnchorDigest() = default;
+  explicit AnchorDigest(const Anchors& anchors);
+
+  /// The same answer as Anchors::contains.
+  bool contains(std::string_view fragment) const;
+
+ private:
+  std::vector<std::uint64_t> hashes_;  // sorted
 };
 
 }  // namespace contentlint::links

@@ -1,5 +1,7 @@
 #include "links/disk.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -34,6 +36,24 @@ const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) 
 
 Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segments) const {
   Found found;
+#if defined(__linux__)
+  // Linux file systems match names exactly, so a path stat() finds is spelled as on disk
+  // and needs no listing: a run over one file then never lists a folder of a thousand
+  // posts. Only a miss goes through the listings, to find a name in another case.
+  bool plain = std::none_of(segments.begin(), segments.end(), [](const std::string& name) {
+    return name.find('\0') != std::string::npos;  // a decoded %00 would cut the path short
+  });
+  if (!segments.empty() && plain) {
+    fs::path full = base;
+    for (const std::string& name : segments) full /= name;
+    struct stat info {};
+    if (::stat(full.c_str(), &info) == 0) {
+      found.path = std::move(full);
+      found.kind = S_ISDIR(info.st_mode) ? Found::Kind::directory : Found::Kind::file;
+      return found;
+    }
+  }
+#endif
   std::error_code error;
   if (!fs::is_directory(base, error)) return found;
   found.path = base;

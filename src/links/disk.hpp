@@ -25,10 +25,11 @@ struct Found {
   bool exact() const { return kind != Kind::none && corrections.empty(); }
 };
 
-/// Folder listings, each read from disk once and kept for the run. Lookups go through
-/// the listings rather than stat(), so a name whose case differs from the disk's is
-/// caught even on macOS and Windows, where the file system would quietly accept it and
-/// the Linux server that builds the site would not. Thread-safe.
+/// Folder listings, each read from disk once and kept for the run. A name that is not
+/// found exactly (on Linux: by stat()) is looked for in the listings, so a name whose case
+/// differs from the disk's is caught even on macOS and Windows, where the file system
+/// would quietly accept it and the Linux server that builds the site would not.
+/// Thread-safe.
 class DiskCache {
  public:
   /// Looks `segments` (plain names, no "." or "..") up below the folder `base`. A name

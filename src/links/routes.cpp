@@ -78,13 +78,51 @@ bool has_rest(const Page& page) {
                      [](const std::string& s) { return is_rest(s); });
 }
 
+// Whether `text` (from offset `from`) holds a line that closes front matter.
+bool has_closing_fence(std::string_view text, std::size_t from) {
+  for (std::size_t at = from; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) return false;  // the last line may be cut short
+    std::string_view line = text.substr(at, end - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    while (line.ends_with(' ') || line.ends_with('\t')) line.remove_suffix(1);
+    if (line == "---" || line == "...") return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// The start of `file` up to the end of its front matter (or kFrontMatterBytes): entries
+// are read once more here for their `slug:`, so most of each body is never read.
+std::string front_matter_prefix(const fs::path& file) {
+  constexpr std::size_t kChunk = 4096;
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes;
+  while (in && bytes.size() < kFrontMatterBytes) {
+    std::size_t scanned = bytes.size();
+    bytes.resize(scanned + kChunk);
+    in.read(bytes.data() + scanned, static_cast<std::streamsize>(kChunk));
+    bytes.resize(scanned + static_cast<std::size_t>(in.gcount()));
+    std::string_view text(bytes);
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (!text.starts_with("---")) break;  // no front matter (or not yet enough bytes)
+    std::size_t opening_end = bytes.find('\n');
+    if (opening_end == std::string::npos) continue;
+    // Scan from the line the last chunk cut, and never the opening fence itself.
+    std::size_t from = opening_end + 1;
+    if (scanned > 0) {
+      std::size_t cut = bytes.rfind('\n', scanned - 1);
+      if (cut != std::string::npos) from = std::max(from, cut + 1);
+    }
+    if (has_closing_fence(bytes, from)) break;
+  }
+  return bytes;
+}
+
 // The `slug:` of an entry's front matter, when it has one.
 std::optional<std::string> front_matter_slug(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes(kFrontMatterBytes, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  std::string bytes = front_matter_prefix(file);
+  if (bytes.find("slug") == std::string::npos) return std::nullopt;
   core::Document document(file.string(), std::move(bytes));
   frontmatter::Split split = frontmatter::split(document);
   if (!split.present || !split.closed) return std::nullopt;

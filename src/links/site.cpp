@@ -9,6 +9,7 @@
 #include "core/document.hpp"
 #include "frontmatter/frontmatter.hpp"
 #include "links/disk.hpp"
+#include "links/resolution_log.hpp"
 #include "links/routes.hpp"
 #include "links/url.hpp"
 #include "markdown/facts.hpp"
@@ -83,10 +84,11 @@ std::string join_route(std::span<const std::string> segments) {
   return out.empty() ? "/" : out;
 }
 
-fs::path normal_absolute(const fs::path& path) {
-  std::error_code ignored;
-  fs::path absolute = fs::absolute(path, ignored);
-  return absolute.lexically_normal();
+// `cwd` is the working directory when the Site was made: fs::absolute would ask the
+// kernel for it again for every link of every file.
+fs::path normal_absolute(const fs::path& path, const fs::path& cwd) {
+  if (path.is_absolute()) return path.lexically_normal();
+  return (cwd / path).lexically_normal();
 }
 
 // `shown` with the names in `corrections` replaced by their case on disk.
@@ -151,6 +153,7 @@ bool is_markdown(const fs::path& file) {
 /// The caches behind the const queries; every member is guarded (by its mutex or its
 /// once_flag), so Site's queries may run on any number of threads.
 struct Site::State {
+  fs::path cwd;
   fs::path root;
   std::optional<fs::path> public_root;
   std::optional<fs::path> pages_root;
@@ -171,6 +174,10 @@ struct Site::State {
   std::mutex anchors_mutex;
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
+  // The files the run checks, and the anchors of those checked so far.
+  std::mutex digests_mutex;
+  std::unordered_map<std::string, std::optional<AnchorDigest>> digests;
+
   // Root-relative routes resolved so far, shared by every file that links to them.
   std::mutex routes_mutex;
   std::unordered_map<std::string, RouteOutcome> routes;
@@ -178,7 +185,9 @@ struct Site::State {
 
 Site::Site(SiteOptions options) : options_(std::move(options)), state_(std::make_unique<State>()) {
   State& state = *state_;
-  state.root = normal_absolute(options_.root);
+  std::error_code ignored;
+  state.cwd = fs::current_path(ignored);
+  state.root = normal_absolute(options_.root, state.cwd);
   if (!options_.public_dir.empty()) {
     state.public_root = (state.root / options_.public_dir).lexically_normal();
   }
@@ -311,6 +320,14 @@ struct RouteResolver {
 }  // namespace
 
 Resolution Site::resolve(const fs::path& from_file, std::string_view destination, Want want) const {
+  Resolution result = locate(from_file, destination, want);
+  if (ResolutionLog* log = ResolutionLog::current()) {
+    log->add({from_file, std::string(destination), want, result.kind, result.target});
+  }
+  return result;
+}
+
+Resolution Site::locate(const fs::path& from_file, std::string_view destination, Want want) const {
   using Kind = Resolution::Kind;
   State& state = *state_;
   Resolution result;
@@ -408,7 +425,7 @@ Resolution Site::resolve(const fs::path& from_file, std::string_view destination
 
   // Relative: from the linking file's folder, never above the site's root (an article
   // outside the root resolves from the file system's root, as a browser would).
-  fs::path folder = normal_absolute(from_file).parent_path();
+  fs::path folder = normal_absolute(from_file, state.cwd).parent_path();
   bool inside = is_within(folder, state.root);
   fs::path base = inside ? state.root : folder.root_path();
   std::vector<std::string> start = segments_of(folder.lexically_relative(base));
@@ -488,7 +505,7 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
   State::AnchorSlot* slot = nullptr;
   {
     std::lock_guard lock(state.anchors_mutex);
-    auto& owned = state.anchors[normal_absolute(file).string()];
+    auto& owned = state.anchors[normal_absolute(file, state.cwd).string()];
     if (!owned) owned = std::make_unique<State::AnchorSlot>();
     slot = owned.get();
   }
@@ -507,6 +524,33 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
     slot->anchors = Anchors::of(markdown::extract(document, split.body));
   });
   return slot->anchors ? &*slot->anchors : nullptr;
+}
+
+void Site::expect(const std::vector<fs::path>& files) {
+  std::lock_guard lock(state_->digests_mutex);
+  for (const fs::path& file : files)
+    state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
+}
+
+void Site::remember_anchors(const fs::path& file, const Anchors& anchors) const {
+  std::lock_guard lock(state_->digests_mutex);
+  auto found = state_->digests.find(normal_absolute(file, state_->cwd).string());
+  if (found != state_->digests.end()) found->second = AnchorDigest(anchors);
+}
+
+Site::AnchorAnswer Site::has_anchor(const fs::path& file, std::string_view fragment,
+                                    bool settle) const {
+  {
+    std::lock_guard lock(state_->digests_mutex);
+    auto found = state_->digests.find(normal_absolute(file, state_->cwd).string());
+    if (found != state_->digests.end() && found->second) {
+      return found->second->contains(fragment) ? AnchorAnswer::yes : AnchorAnswer::no;
+    }
+    if (found != state_->digests.end() && !settle) return AnchorAnswer::later;
+  }
+  const Anchors* anchors = anchors_of(file);
+  if (anchors == nullptr) return AnchorAnswer::unknown;
+  return anchors->contains(fragment) ? AnchorAnswer::yes : AnchorAnswer::no;
 }
 
 }  // namespace contentlint::links

@@ -106,8 +106,25 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
+  /// Names the Markdown files the run checks (absolute). Their anchors come from
+  /// `remember_anchors` as each is checked, so no checked file is parsed twice for them.
+  void expect(const std::vector<std::filesystem::path>& files);
+  /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
+  void remember_anchors(const std::filesystem::path& file, const Anchors& anchors) const;
+
+  /// Whether a fragment names an anchor of a file: `later` when the file is one the run
+  /// checks that has not been checked yet, `unknown` when it cannot be read.
+  enum class AnchorAnswer { yes, no, later, unknown };
+  /// Answers for the Markdown file `file` (absolute). With `settle` (after every file of
+  /// the run is checked), never `later`: a file still missing is read from disk.
+  AnchorAnswer has_anchor(const std::filesystem::path& file, std::string_view fragment,
+                          bool settle = false) const;
+
  private:
   struct State;
+
+  Resolution locate(const std::filesystem::path& from_file, std::string_view destination,
+                    Want want) const;
 
   SiteOptions options_;
   std::unique_ptr<State> state_;

@@ -920,6 +920,11 @@ class Extractor {
 }  // namespace
 
 Body extract(const core::Document& document, core::ByteSpan span) {
+  if (auto too_complex = find_too_complex(document.text(), span)) {
+    Body body;
+    body.too_complex = std::move(too_complex);
+    return body;
+  }
   return Extractor(document, span).run();
 }
 

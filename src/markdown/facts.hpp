@@ -9,6 +9,7 @@
 
 #include "core/document.hpp"
 #include "core/position.hpp"
+#include "markdown/complexity.hpp"
 
 namespace contentlint::markdown {
 
@@ -123,11 +124,15 @@ struct Body {
   std::vector<HtmlAnchor> html_anchors;
   std::vector<Comment> comments;
   std::vector<TextRun> text;
+  /// Set when the body was too complex to hand to cmark (see complexity.hpp); every
+  /// list above is then empty.
+  std::optional<TooComplex> too_complex;
 };
 
 /// Parses `span` of `document` (the body after the front matter) once with cmark and
 /// extracts its facts. Walks cmark's tree iteratively and scans each block's bytes once
-/// with a forward cursor, so deep nesting cannot overflow and time stays linear.
+/// with a forward cursor, so deep nesting cannot overflow and time stays linear. A body
+/// that find_too_complex refuses is not parsed: only `too_complex` is set.
 Body extract(const core::Document& document, core::ByteSpan span);
 
 /// A reference label as CommonMark matches it: trimmed, inner whitespace collapsed to

@@ -430,9 +430,11 @@ std::optional<LiteralMap> match_literal(const Source& source, std::size_t pos,
         ++i;
         ++pos;
       } else if (source.at(pos, '\0') && literal.substr(i, 3) == kReplacementCharacter) {
-        // cmark replaces NUL bytes with U+FFFD.
+        // cmark replaces NUL bytes with U+FFFD: three literal bytes for one source byte,
+        // so offsets after it on this line need an anchor of their own.
         i += 3;
         ++pos;
+        map.anchors_.emplace_back(i, pos);
       } else {
         return std::nullopt;
       }

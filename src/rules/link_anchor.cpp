@@ -65,33 +65,59 @@ class LinkAnchor final : public Rule {
       const std::string& fragment = *resolution.fragment;
       if (needs_no_anchor(fragment)) continue;
 
-      const links::Anchors* anchors = nullptr;
-      bool self = resolution.same_document;
-      if (resolution.kind == links::Resolution::Kind::file ||
-          resolution.kind == links::Resolution::Kind::route) {
-        if (!self && !links::is_markdown(resolution.target)) continue;
-        self = self || resolution.target.lexically_normal() == from;
-        if (!self) anchors = article.site->anchors_of(resolution.target);
-      } else {
+      if (resolution.kind != links::Resolution::Kind::file &&
+          resolution.kind != links::Resolution::Kind::route) {
         continue;  // link/not-found's, or not a local document
       }
+      bool self = resolution.same_document || resolution.target.lexically_normal() == from;
+      core::ByteSpan at = fragment_span(article.document, span);
       if (self) {
         if (!own) own = links::Anchors::of(article.body);
-        anchors = &*own;
+        if (!own->contains(fragment)) {
+          sink.report(at, message(&*own, fragment, resolution.same_document, resolution.shown));
+        }
+        continue;
       }
-      if (anchors == nullptr || anchors->contains(fragment)) continue;
-
-      std::string message =
-          fmt::format("no heading matches '#{}' in {}", fragment,
-                      resolution.same_document ? std::string("this document") : resolution.shown);
-      if (auto nearest = anchors->nearest(fragment)) {
-        message += fmt::format(" (did you mean '#{}'?)", *nearest);
+      if (!links::is_markdown(resolution.target)) continue;
+      using Answer = links::Site::AnchorAnswer;
+      const links::Site& site = *article.site;
+      switch (site.has_anchor(resolution.target, fragment)) {
+        case Answer::yes:
+        case Answer::unknown:
+          break;
+        case Answer::no:
+          sink.report(
+              at, message(site.anchors_of(resolution.target), fragment, false, resolution.shown));
+          break;
+        case Answer::later:
+          // The target is checked in this run but not yet: decided once every file is.
+          sink.report_later(at,
+                            [&site, target = resolution.target, fragment,
+                             shown = resolution.shown]() -> std::optional<std::string> {
+                              if (site.has_anchor(target, fragment, true) != Answer::no)
+                                return std::nullopt;
+                              return message(site.anchors_of(target), fragment, false, shown);
+                            });
+          break;
       }
-      sink.report(fragment_span(article.document, span), std::move(message));
     }
   }
 
  private:
+  // "no heading matches '#x' in post.md (did you mean '#y'?)"; the suggestion needs the
+  // target's anchors (read again from disk only for a fragment that matches nothing).
+  static std::string message(const links::Anchors* anchors, const std::string& fragment,
+                             bool same_document, const std::string& shown) {
+    std::string text = fmt::format("no heading matches '#{}' in {}", fragment,
+                                   same_document ? std::string("this document") : shown);
+    if (anchors != nullptr) {
+      if (auto nearest = anchors->nearest(fragment)) {
+        text += fmt::format(" (did you mean '#{}'?)", *nearest);
+      }
+    }
+    return text;
+  }
+
   // The fragment's bytes from its '#' in the written destination, else all of it.
   static core::ByteSpan fragment_span(const core::Document& document, core::ByteSpan span) {
     std::size_t hash = document.slice(span).find('#');

@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/value.hpp"
 #include "frontmatter/frontmatter.hpp"
+#include "links/external.hpp"
 #include "links/site.hpp"
 #include "markdown/facts.hpp"
 #include "schema/schema.hpp"
@@ -27,6 +28,8 @@ struct Article {
   std::string_view collection;             // the collection's name, empty when none
   const schema::Schema* schema = nullptr;  // the collection's schema, when it has one
   const links::Site* site = nullptr;       // link targets of the whole site; shared by all files
+  /// The run's external link results (`--links external`); nullptr when offline.
+  const links::ExternalResults* external = nullptr;
 };
 
 /// One documented option of a rule.

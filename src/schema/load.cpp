@@ -187,6 +187,19 @@ bool Loader::resolve(PendingRef pending) {
   if (!file_part.empty()) {
     fs::path relative{std::string(file_part)};
     fs::path real = (file.path.parent_path() / relative).lexically_normal();
+    if (!confine_.empty()) {
+      // Symlinks resolved: a link inside the folder must not lead out of it either.
+      std::error_code ec;
+      fs::path inside =
+          fs::weakly_canonical(real, ec).lexically_relative(fs::weakly_canonical(confine_, ec));
+      std::string first = inside.empty() ? ".." : inside.begin()->string();
+      if (first == ".." || inside.is_absolute()) {
+        return fail(file, value,
+                    fmt::format("$ref {} leads outside the repository (the config's folder); "
+                                "not read",
+                                quote(text)));
+      }
+    }
     std::string display =
         (fs::path(file.display_path).parent_path() / relative).lexically_normal().generic_string();
     target_file = read(real, display, &file, &value);

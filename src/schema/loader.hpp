@@ -42,7 +42,9 @@ struct Edge {
 /// Loads one schema (with the sibling files it refers to) into `out`; used once.
 class Loader {
  public:
-  explicit Loader(CompiledSchema& out) : out_(out) {}
+  /// `confine`: when not empty, the folder every `$ref`'d file must lie in.
+  explicit Loader(CompiledSchema& out, std::filesystem::path confine = {})
+      : out_(out), confine_(std::move(confine)) {}
 
   std::optional<core::Error> load_file(const std::string& path, const std::string& display_path);
 
@@ -100,6 +102,7 @@ class Loader {
   bool report_cycle(const std::vector<Frame>& stack, Edge back);
 
   CompiledSchema& out_;
+  std::filesystem::path confine_;
   std::vector<std::unique_ptr<SourceFile>> files_;
   std::unordered_map<std::string, const SourceFile*> by_key_;
   std::unordered_map<const core::Node*, SchemaId> compiled_;

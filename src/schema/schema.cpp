@@ -50,9 +50,10 @@
 namespace contentlint::schema {
 
 core::Expected<std::shared_ptr<const Schema>> Schema::load(const std::string& path,
-                                                           const std::string& display_path) {
+                                                           const std::string& display_path,
+                                                           const std::string& confine) {
   auto schema = std::make_shared<CompiledSchema>();
-  if (auto error = Loader(*schema).load_file(path, display_path)) {
+  if (auto error = Loader(*schema, confine).load_file(path, display_path)) {
     return std::move(*error);
   }
   return std::shared_ptr<const Schema>(std::move(schema));

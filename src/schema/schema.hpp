@@ -25,9 +25,12 @@ struct Violation {
 class Schema {
  public:
   /// Loads the schema file at `path` (YAML or JSON); `display_path` is used in errors,
-  /// which name the schema file's line and column.
+  /// which name the schema file's line and column. A non-empty `confine` is a folder that
+  /// every file a `$ref` names must lie in (the config's folder: schemas come from pull
+  /// requests, and a `$ref` must not read the rest of the machine).
   static core::Expected<std::shared_ptr<const Schema>> load(const std::string& path,
-                                                            const std::string& display_path);
+                                                            const std::string& display_path,
+                                                            const std::string& confine = "");
 
   /// Loads a schema already read into a tree (e.g. one embedded in a config file).
   /// `path` is the file the tree came from: sibling `$ref`s resolve against its folder.

@@ -150,6 +150,23 @@ def main():
         check(outputs.get("exit-code") == "0" and "in 2 files" in done.stdout,
               "globs over two lines: expected 2 clean files", done.stdout + done.stderr)
 
+        # shard and cache: the parts together hold every finding; the cache lands in the site.
+        def files_checked(stdout):
+            found = re.search(r"in (\d+) files?", stdout)
+            return int(found.group(1)) if found else -1
+        parts = [runner.lint(site, shard=f"{k}/2")[0].stdout for k in (1, 2)]
+        whole = runner.lint(site)[0].stdout
+        check(0 < files_checked(parts[0]) < files_checked(whole) and
+              files_checked(parts[0]) + files_checked(parts[1]) == files_checked(whole),
+              "shard 1/2 and 2/2: expected the full run's files between them", "".join(parts) + whole)
+        done, outputs, _, _ = runner.lint(site, shard="3/2")
+        check(outputs.get("exit-code") == "2", "shard 3/2: expected exit-code 2", done.stderr)
+        done, _, _, _ = runner.lint(site, cache="true")
+        check(annotations(done.stdout) == annotations(whole) and
+              (site / ".contentlint-cache/files").is_dir(),
+              "cache: expected the same annotations and .contentlint-cache/", done.stdout)
+        shutil.rmtree(site / ".contentlint-cache")
+
         # SARIF: a second run writes the file; the job summary is written once.
         done, outputs, summary, _ = runner.lint(site, paths=DEVREL, sarif_file="report.sarif")
         sarif = site / "report.sarif"

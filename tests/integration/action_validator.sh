@@ -9,7 +9,8 @@ validator="$root/tests/node_modules/.bin/action-validator"
   exit 1
 }
 failures=0
-for file in action.yml .github/workflows/ci.yml examples/github-actions/content-site.yml; do
+for file in action.yml .github/workflows/ci.yml examples/github-actions/content-site.yml \
+    examples/github-actions/large-site.yml; do
   if (cd "$root" && "$validator" "$file"); then
     echo "$file: valid"
   else

@@ -11,7 +11,8 @@ import sys
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-FILES = ["action.yml", ".github/workflows/ci.yml", "examples/github-actions/content-site.yml"]
+FILES = ["action.yml", ".github/workflows/ci.yml", "examples/github-actions/content-site.yml",
+         "examples/github-actions/large-site.yml"]
 
 
 def runs_with_expressions(document):

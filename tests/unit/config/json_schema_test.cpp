@@ -8,6 +8,7 @@
 #include <set>
 
 #include "config/config.hpp"
+#include "config/links_config.hpp"
 #include "config/presets.hpp"
 #include "frontmatter/frontmatter.hpp"
 
@@ -69,6 +70,7 @@ TEST_CASE("the JSON schema lists exactly the keys the loader accepts") {
         as_set(config::collection_keys()));
   CHECK(texts(root.find_path("definitions.collection.required")) ==
         std::set<std::string>{"include"});
+  CHECK(keys(root.find_path("definitions.links.properties")) == as_set(config::links_keys()));
 }
 
 TEST_CASE("the JSON schema's enums match the presets, levels and link modes") {
@@ -80,7 +82,7 @@ TEST_CASE("the JSON schema's enums match the presets, levels and link modes") {
   CHECK(texts(root.find_path("properties.extends.enum")) == presets);
   CHECK(texts(root.find_path("definitions.level.enum")) ==
         std::set<std::string>{"off", "info", "warning", "error"});
-  CHECK(texts(root.find_path("properties.links.enum")) ==
+  CHECK(texts(root.find_path("definitions.link-mode.enum")) ==
         std::set<std::string>{"offline", "external"});
 }
 

@@ -38,6 +38,8 @@ const std::map<std::string, Severity, std::less<>> kRecommended = {
     {"heading/title-h1", Severity::warning},
     {"heading/empty", Severity::warning},
     {"code/fence-language", Severity::warning},
+    {"markdown/too-complex", Severity::error},
+    {"text/bidi-control", Severity::warning},
     {"text/encoding", Severity::error},
     {"text/trailing-space", Severity::warning},
     {"text/final-newline", Severity::warning},

@@ -181,3 +181,15 @@ TEST_CASE("an empty front matter block has no root and no problem") {
   CHECK(front_matter.yaml.problems.empty());
   CHECK(document.slice(front_matter.split.body) == "body\n");
 }
+
+TEST_CASE("CR-only line endings are line breaks, with the same positions") {
+  core::Document document("a.md", "---\rtitle: x\rtags:\r  - a\r---\r\rBody\r");
+  auto front_matter = frontmatter::read(document);
+  CHECK(problems(document, front_matter) == Lines{});
+  REQUIRE(front_matter.yaml.root);
+  const core::Node* tags = front_matter.yaml.root->find("tags");
+  REQUIRE(tags != nullptr);
+  REQUIRE(tags->items.size() == 1);
+  CHECK(tags->items[0].position.line == 4);
+  CHECK(tags->items[0].position.column == 5);
+}
