@@ -19,6 +19,9 @@ cmake --build "$build_dir" -j "${SANITIZE_BUILD_JOBS:-$(nproc)}"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:detect_invalid_pointer_pairs=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=${LSAN_OPTIONS:-}
+# The tests that bound run times (tests/pathological, the external-link server test) allow
+# for the sanitizers' slowdown.
+export CONTENTLINT_TIME_SLACK=${CONTENTLINT_TIME_SLACK:-4}
 
 # Left out, because under the sanitizers they test nothing the rest does not: they run no
 # contentlint code (actionlint, action-validator, the run-script check), or they test a

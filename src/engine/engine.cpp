@@ -218,11 +218,9 @@ Run run(const config::Config& config, const RunOptions& options) {
   run.errors = std::move(discovered.errors);
   links::Site site(site_options(config));
   const std::vector<DiscoveredFile>& files = discovered.files;
-  std::vector<fs::path> markdown_files;
   for (const DiscoveredFile& file : files) {
-    if (links::is_markdown(file.path)) markdown_files.push_back(file.path);
+    if (links::is_markdown(file.path)) site.expect(file.path);
   }
-  site.expect(markdown_files);
   // --links external: every unique http(s) page of the run, checked once before the rules.
   const links::ExternalResults external = check_external_links(config, files);
   std::optional<ResultCache> cache;

@@ -526,10 +526,9 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
   return slot->anchors ? &*slot->anchors : nullptr;
 }
 
-void Site::expect(const std::vector<fs::path>& files) {
+void Site::expect(const fs::path& file) {
   std::lock_guard lock(state_->digests_mutex);
-  for (const fs::path& file : files)
-    state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
+  state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
 }
 
 void Site::remember_anchors(const fs::path& file, const Anchors& anchors) const {

@@ -106,9 +106,9 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
-  /// Names the Markdown files the run checks (absolute). Their anchors come from
-  /// `remember_anchors` as each is checked, so no checked file is parsed twice for them.
-  void expect(const std::vector<std::filesystem::path>& files);
+  /// Names a Markdown file the run checks (absolute). Its anchors come from
+  /// `remember_anchors` as it is checked, so no checked file is parsed twice for them.
+  void expect(const std::filesystem::path& file);
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const Anchors& anchors) const;
 

@@ -55,7 +55,10 @@ LspPosition TextIndex::position(std::size_t offset) const {
   core::Position line_column = lines_.position(offset);
   core::ByteSpan line = lines_.line_span(line_column.line);
   offset = std::min(offset, line.end);
-  while (offset > line.begin && is_continuation(text_[offset])) --offset;
+  // `offset` may be the text's end, which has no byte to look at.
+  while (offset > line.begin && offset < text_.size() && is_continuation(text_[offset])) {
+    --offset;
+  }
   std::uint32_t character = 0;
   if (encoding_ == PositionEncoding::utf8) {
     character = static_cast<std::uint32_t>(offset - line.begin);

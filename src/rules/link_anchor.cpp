@@ -91,8 +91,10 @@ class LinkAnchor final : public Rule {
           break;
         case Answer::later:
           // The target is checked in this run but not yet: decided once every file is.
+          // The target kept as a string: a path holds a list of its components, and a run
+          // keeps one of these for every fragment into a file checked later.
           sink.report_later(at,
-                            [&site, target = resolution.target, fragment,
+                            [&site, target = resolution.target.string(), fragment,
                              shown = resolution.shown]() -> std::optional<std::string> {
                               if (site.has_anchor(target, fragment, true) != Answer::no)
                                 return std::nullopt;
