@@ -1,8 +1,8 @@
 /// Tool failures (unreadable file, bad config, bad schema): returned, never thrown.
 #pragma once
 
-#include <string>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "core/position.hpp"
@@ -23,8 +23,8 @@ struct Error {
 template <typename T>
 class Expected {
  public:
-  Expected(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
-  Expected(Error error) : state_(std::move(error)) {}    // NOLINT: implicit by design
+  Expected(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+  Expected(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }

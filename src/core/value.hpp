@@ -28,12 +28,12 @@ struct Entry;
 struct Node {
   NodeKind kind = NodeKind::null;
   ScalarStyle style = ScalarStyle::plain;
-  std::string tag;    // explicit tag as written ("!!str"), empty when none
-  std::string text;   // a scalar's value after unquoting and folding
-  ByteSpan span;      // from the node's first byte to just after its last
-  Position position;  // of span.begin
-  std::vector<Node> items;      // sequence items
-  std::vector<Entry> entries;   // mapping entries, in source order, duplicates kept
+  std::string tag;             // explicit tag as written ("!!str"), empty when none
+  std::string text;            // a scalar's value after unquoting and folding
+  ByteSpan span;               // from the node's first byte to just after its last
+  Position position;           // of span.begin
+  std::vector<Node> items;     // sequence items
+  std::vector<Entry> entries;  // mapping entries, in source order, duplicates kept
 
   bool is_null() const { return kind == NodeKind::null; }
   bool is_scalar() const { return kind == NodeKind::scalar; }

@@ -13,12 +13,12 @@ namespace contentlint::frontmatter {
 
 /// Where the front matter stands in a Document. Spans index Document::text().
 struct Split {
-  bool present = false;       // the first line is an opening `---` fence
-  bool closed = false;        // ...and a closing `---` (or `...`) fence follows
-  core::ByteSpan opening;     // the opening fence, without its line break
-  core::ByteSpan yaml;        // the lines between the fences
-  core::ByteSpan closing;     // the closing fence, without its line break
-  core::ByteSpan body;        // the Markdown after the front matter (the whole text if none)
+  bool present = false;    // the first line is an opening `---` fence
+  bool closed = false;     // ...and a closing `---` (or `...`) fence follows
+  core::ByteSpan opening;  // the opening fence, without its line break
+  core::ByteSpan yaml;     // the lines between the fences
+  core::ByteSpan closing;  // the closing fence, without its line break
+  core::ByteSpan body;     // the Markdown after the front matter (the whole text if none)
 };
 
 /// Finds the fences. An opening fence without a closing one leaves `closed` false and

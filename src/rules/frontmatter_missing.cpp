@@ -9,10 +9,12 @@ class FrontmatterMissing final : public Rule {
       .id = "frontmatter/missing",
       .default_severity = core::Severity::error,
       .summary = "no front matter where the collection has a schema",
-      .what = "Reports a file that belongs to a collection with a schema but has no front "
-              "matter block at its top.",
-      .why = "The site builder validates every entry of a collection against its schema; an "
-             "entry without front matter fails the build, or is published without a title.",
+      .what =
+          "Reports a file that belongs to a collection with a schema but has no front "
+          "matter block at its top.",
+      .why =
+          "The site builder validates every entry of a collection against its schema; an "
+          "entry without front matter fails the build, or is published without a title.",
       .bad = "# My post\n\nHello.\n",
       .good = "---\ntitle: My post\npubDate: 2024-03-11\n---\n\nHello.\n",
   };
@@ -29,6 +31,8 @@ class FrontmatterMissing final : public Rule {
 
 }  // namespace
 
-RuleEntry frontmatter_missing() { return {FrontmatterMissing::meta, make_rule<FrontmatterMissing>}; }
+RuleEntry frontmatter_missing() {
+  return {FrontmatterMissing::meta, make_rule<FrontmatterMissing>};
+}
 
 }  // namespace contentlint::rules

@@ -33,8 +33,8 @@ core::Expected<std::vector<std::string>> Options::strings(std::string_view key,
   std::vector<std::string> result;
   for (const core::Node& item : value->items) {
     if (!item.is_scalar()) {
-      return error(item, fmt::format("option '{}' must be a list of strings, found {} in it",
-                                     key, core::describe_type(item)));
+      return error(item, fmt::format("option '{}' must be a list of strings, found {} in it", key,
+                                     core::describe_type(item)));
     }
     result.push_back(item.text);
   }
