@@ -63,7 +63,7 @@ Checked check_document(const config::Config& config, const links::Site& site,
   frontmatter::FrontMatter front_matter = frontmatter::read(document);
   markdown::Body body = markdown::extract(document, front_matter.split.body);
   // Other files' fragments into this one are checked against these, not a second parse.
-  site.remember_anchors(document.path(), links::Anchors::of(body));
+  site.remember_anchors(document.path(), body);
   const config::Collection* collection = config.collection_for(relative);
   rules::Article article{document,
                          front_matter,
@@ -182,13 +182,9 @@ core::Expected<Shard> parse_shard(std::string_view text) {
 }
 
 bool in_shard(const Shard& shard, std::string_view relative_path) {
-  // FNV-1a: the same part on every machine and with every standard library.
-  std::uint64_t hash = 14695981039346656037ull;
-  for (char c : relative_path) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  // FNV's low bits follow the last bytes (".md" everywhere): mix before taking the rest.
+  // stable_hash is FNV-1a, whose low bits follow the last bytes (".md" everywhere): mixed
+  // before the remainder is taken.
+  std::uint64_t hash = stable_hash(relative_path);
   hash ^= hash >> 33;
   hash *= 0xff51afd7ed558ccdull;
   hash ^= hash >> 33;

@@ -531,10 +531,16 @@ void Site::expect(const fs::path& file) {
   state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
 }
 
-void Site::remember_anchors(const fs::path& file, const Anchors& anchors) const {
+void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
+  std::string key = normal_absolute(file, state_->cwd).string();
+  {
+    // Only for files of the run: an editor's single check has no one to tell.
+    std::lock_guard lock(state_->digests_mutex);
+    if (!state_->digests.contains(key)) return;
+  }
+  AnchorDigest digest(Anchors::of(body));  // built outside the lock other threads wait on
   std::lock_guard lock(state_->digests_mutex);
-  auto found = state_->digests.find(normal_absolute(file, state_->cwd).string());
-  if (found != state_->digests.end()) found->second = AnchorDigest(anchors);
+  state_->digests[key] = std::move(digest);
 }
 
 Site::AnchorAnswer Site::has_anchor(const fs::path& file, std::string_view fragment,

@@ -110,7 +110,7 @@ class Site {
   /// `remember_anchors` as it is checked, so no checked file is parsed twice for them.
   void expect(const std::filesystem::path& file);
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
-  void remember_anchors(const std::filesystem::path& file, const Anchors& anchors) const;
+  void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 
   /// Whether a fragment names an anchor of a file: `later` when the file is one the run
   /// checks that has not been checked yet, `unknown` when it cannot be read.
