@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-30}
-all_targets=(frontmatter markdown schema config lsp fix)
+all_targets=(frontmatter markdown schema config lsp fix yaml_differential)
 targets=("${all_targets[@]}")
 if [[ $# -gt 0 ]]; then targets=("$@"); fi
 
@@ -33,6 +33,8 @@ for target in "${targets[@]}"; do
   artifacts=$build_dir/artifacts/$target
   regressions=$root/tests/fuzz/regressions/$target
   mkdir -p "$corpus" "$artifacts" "$build_dir/seeds/$target"
+  # yaml_differential starts from the front matter seeds.
+  [[ $target == yaml_differential ]] && cp -n "$build_dir/seeds/frontmatter/"* "$build_dir/seeds/$target/"
   echo "fuzz: $target for ${seconds}s" >&2
   # -timeout: one input may take 10 s (ASan, and cmark 0.30.2 is quadratic on some
   # inputs); -max_len: inputs grow to 64 KiB, beyond which the pathological suite bounds

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config ccache git
-  libyaml-cpp-dev libcmark-dev libcli11-dev libfmt-dev libre2-dev catch2
+  libyaml-cpp-dev libyaml-dev libcmark-dev libcli11-dev libfmt-dev libre2-dev catch2
   nlohmann-json3-dev libcurl4-openssl-dev
 )
 if [[ "${1:-}" == "--test" ]]; then

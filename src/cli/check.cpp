@@ -167,7 +167,7 @@ int run_check(const CheckFlags& flags) {
       run.result.summary = engine::summarize(run.result.files);
     } else {
       std::vector<std::string> paths;
-      for (const engine::DiscoveredFile& file : changed.files) paths.push_back(file.path.string());
+      for (const engine::DiscoveredFile& file : changed.files) paths.push_back(file.path);
       run = engine::run(*config, {std::move(paths), flags.jobs, fix_mode, shard, flags.cache});
     }
   } else {

@@ -239,14 +239,15 @@ Discovered discover_changed(const config::Config& config, const std::vector<std:
   std::map<fs::path, fs::path> resolved_folders;
   std::vector<DiscoveredFile> kept;
   for (DiscoveredFile& file : discovered.files) {
-    const fs::path folder = file.path.parent_path();
+    const fs::path path = file.path;
+    const fs::path folder = path.parent_path();
     auto [it, inserted] = resolved_folders.try_emplace(folder);
     if (inserted) {
       std::error_code ec;
       it->second = fs::weakly_canonical(folder, ec);
       if (ec) it->second = folder;
     }
-    const fs::path key = (it->second / file.path.filename()).lexically_normal();
+    const fs::path key = (it->second / path.filename()).lexically_normal();
     if (std::binary_search(changed->begin(), changed->end(), key)) {
       kept.push_back(std::move(file));
     }

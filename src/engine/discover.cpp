@@ -289,7 +289,7 @@ bool Discoverer::config_ignored(std::string_view relative, bool parents) const {
 
 void Discoverer::add(const fs::path& absolute, std::string display, std::string relative_to_root) {
   result_.files.push_back(
-      DiscoveredFile{absolute, std::move(display), std::move(relative_to_root)});
+      DiscoveredFile{absolute.string(), std::move(display), std::move(relative_to_root)});
 }
 
 void Discoverer::argument(const std::string& argument) {

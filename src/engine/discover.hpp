@@ -64,7 +64,8 @@ struct DiscoverOptions {
 
 /// One file to check.
 struct DiscoveredFile {
-  std::filesystem::path path;    // absolute, lexically normal, symlinks not resolved
+  std::string path;              // absolute, lexically normal, symlinks not resolved; a
+                                 // string, as a path would keep a list of its names
   std::string display;           // relative to cwd, `/` separators, no leading "./"
   std::string relative_to_root;  // relative to DiscoverOptions::root, `/` separators
                                  // ("../x.md" for a file outside the root)

@@ -8,7 +8,9 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "core/document.hpp"
@@ -32,9 +34,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // The path relative to the config's root, with `/` separators, for collection globs.
-std::string relative_to_root(const config::Config& config, const fs::path& path) {
-  fs::path absolute = fs::absolute(path).lexically_normal();
-  return absolute.lexically_relative(config.root).generic_string();
+std::string relative_to_root(const config::Config& config, const links::Site& site,
+                             const fs::path& path) {
+  return site.absolute(path).lexically_relative(config.root).generic_string();
 }
 
 links::SiteOptions site_options(const config::Config& config) {
@@ -62,15 +64,16 @@ Checked check_document(const config::Config& config, const links::Site& site,
                        const links::ExternalResults* external = nullptr) {
   frontmatter::FrontMatter front_matter = frontmatter::read(document);
   markdown::Body body = markdown::extract(document, front_matter.split.body);
+  links::FileLinks links(site, document.path());
   // Other files' fragments into this one are checked against these, not a second parse.
-  site.remember_anchors(document.path(), body);
+  site.remember_anchors(links.file(), body);
   const config::Collection* collection = config.collection_for(relative);
   rules::Article article{document,
                          front_matter,
                          body,
                          collection != nullptr ? std::string_view(collection->name) : "",
                          collection != nullptr ? collection->schema.get() : nullptr,
-                         &site,
+                         &links,
                          external};
 
   core::DiagnosticSink sink;
@@ -107,15 +110,35 @@ Checked check_document(const config::Config& config, const links::Site& site,
   return checked;
 }
 
+// A run keeps a finding still to be settled for every fragment into a file checked later,
+// and nearly all of them come to nothing: they wait without the copy of their line, which
+// `settle` reads again for the few that hold.
+void drop_pending_lines(FileResult& result) {
+  for (core::Diagnostic& diagnostic : result.diagnostics) {
+    if (diagnostic.settle) std::string().swap(diagnostic.source_line);
+  }
+}
+
 // Decides the findings that had to wait for every file of the run (see
 // core::Diagnostic::settle), dropping those that do not hold.
-void settle(std::vector<core::Diagnostic>& diagnostics) {
-  std::erase_if(diagnostics, [](core::Diagnostic& diagnostic) {
+void settle(FileResult& result, const std::string& file) {
+  std::optional<core::Document> document;
+  std::erase_if(result.diagnostics, [&](core::Diagnostic& diagnostic) {
     if (!diagnostic.settle) return false;
     std::optional<std::string> message = diagnostic.settle();
     diagnostic.settle = nullptr;
     if (!message) return true;
     diagnostic.message = std::move(*message);
+    if (diagnostic.source_line.empty()) {
+      if (!document) {
+        auto bytes = read_file(file, result.path);
+        document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
+      }
+      if (diagnostic.range.begin.line <= document->lines().line_count()) {
+        std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
+        if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
+      }
+    }
     return false;
   });
 }
@@ -194,12 +217,12 @@ bool in_shard(const Shard& shard, std::string_view relative_path) {
 FileResult check_text(const config::Config& config, const std::string& path, std::string text) {
   core::Document document(path, std::move(text));
   links::Site site(site_options(config));
-  return check_document(config, site, document, relative_to_root(config, path)).result;
+  return check_document(config, site, document, relative_to_root(config, site, path)).result;
 }
 
 Fixed fix_text(const config::Config& config, const std::string& path, std::string bytes) {
   links::Site site(site_options(config));
-  return fix_document(config, site, path, relative_to_root(config, path), std::move(bytes));
+  return fix_document(config, site, path, relative_to_root(config, site, path), std::move(bytes));
 }
 
 Run run(const config::Config& config, const RunOptions& options) {
@@ -233,9 +256,19 @@ Run run(const config::Config& config, const RunOptions& options) {
   std::vector<std::optional<ToStore>> to_store(cache ? files.size() : 0);
   std::atomic<std::size_t> reused{0};
   std::vector<FileResult> results(files.size());
-  std::vector<std::optional<core::Error>> errors(files.size());
-  std::vector<std::string> diffs(files.size());
-  std::vector<std::string> notes(files.size());
+  // What a few files leave besides their findings, by index: a slot for every file would
+  // cost a large run more than the findings do.
+  struct Aside {
+    std::optional<core::Error> error;
+    std::string diff;
+    std::string note;
+  };
+  std::mutex asides_mutex;
+  std::map<std::size_t, Aside> asides;
+  auto aside = [&](std::size_t i) -> Aside& {
+    std::lock_guard lock(asides_mutex);
+    return asides[i];  // a map's elements stay put while other threads insert
+  };
 
   // Files are claimed one at a time from a shared counter and each result lands in its
   // own slot, so the output order does not depend on the scheduling.
@@ -244,7 +277,7 @@ Run run(const config::Config& config, const RunOptions& options) {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       auto bytes = read_file(files[i].path, files[i].display);
       if (!bytes) {
-        errors[i] = bytes.error();
+        aside(i).error = bytes.error();
         continue;
       }
       const DiscoveredFile& file = files[i];
@@ -262,6 +295,7 @@ Run run(const config::Config& config, const RunOptions& options) {
           results[i] =
               check_document(config, site, document, file.relative_to_root, &external).result;
         }
+        drop_pending_lines(results[i]);
         entry.resolved = log.entries();
         to_store[i] = std::move(entry);
         continue;
@@ -270,18 +304,19 @@ Run run(const config::Config& config, const RunOptions& options) {
         core::Document document(file.display, std::move(*bytes));
         results[i] =
             check_document(config, site, document, file.relative_to_root, &external).result;
+        drop_pending_lines(results[i]);
         continue;
       }
       std::string original = *bytes;
       Fixed fixed = fix_document(config, site, file.display, file.relative_to_root,
                                  std::move(*bytes), &external);
       results[i] = std::move(fixed.result);
-      if (fixed.refused) notes[i] = file.display + ": fixes not applied: " + *fixed.refused;
+      if (fixed.refused) aside(i).note = file.display + ": fixes not applied: " + *fixed.refused;
       if (fixed.text == original) continue;
       if (options.fix == FixMode::diff) {
-        diffs[i] = unified_diff(file.display, original, fixed.text);
+        aside(i).diff = unified_diff(file.display, original, fixed.text);
       } else if (auto error = write_atomically(file.path, fixed.text, file.display)) {
-        errors[i] = std::move(*error);
+        aside(i).error = std::move(*error);
       }
     }
   };
@@ -292,7 +327,7 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
-  for (FileResult& result : results) settle(result.diagnostics);
+  for (std::size_t i = 0; i < files.size(); ++i) settle(results[i], files[i].path);
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
     cache->store(files[i].relative_to_root, to_store[i]->content, to_store[i]->size,
@@ -303,15 +338,20 @@ Run run(const config::Config& config, const RunOptions& options) {
                                     reused.load(), files.size()));
   }
 
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!diffs[i].empty()) run.diffs.push_back(std::move(diffs[i]));
-    if (!notes[i].empty()) run.notes.push_back(std::move(notes[i]));
-    if (errors[i]) {
-      run.errors.push_back(std::move(*errors[i]));
-    } else {
-      run.result.files.push_back(std::move(results[i]));
-    }
+  for (auto& [i, extra] : asides) {  // in file order
+    if (!extra.diff.empty()) run.diffs.push_back(std::move(extra.diff));
+    if (!extra.note.empty()) run.notes.push_back(std::move(extra.note));
+    if (extra.error) run.errors.push_back(std::move(*extra.error));
   }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto extra = asides.find(i);
+    if (extra != asides.end() && extra->second.error) continue;  // reported as an error
+    if (kept != i) results[kept] = std::move(results[i]);
+    ++kept;
+  }
+  results.resize(kept);
+  run.result.files = std::move(results);
   run.result.summary = summarize(run.result.files);
   return run;
 }

@@ -55,7 +55,8 @@ core::Expected<std::string> read_file(const std::filesystem::path& path, const s
   if (size > max_bytes) return too_large(display, size, max_bytes);
 
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(size));
+  // One byte more than the size, so the read that finds the end needs no larger buffer.
+  bytes.resize(static_cast<std::size_t>(size) + 1);
   std::size_t done = 0;
   while (true) {
     if (done == bytes.size()) {

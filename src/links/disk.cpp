@@ -44,8 +44,12 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
     return name.find('\0') != std::string::npos;  // a decoded %00 would cut the path short
   });
   if (!segments.empty() && plain) {
-    fs::path full = base;
-    for (const std::string& name : segments) full /= name;
+    // Joined as a string: a path would split and rebuild its names at every `/=`.
+    std::string full = base.native();
+    for (const std::string& name : segments) {
+      if (!full.ends_with('/')) full += '/';
+      full += name;
+    }
     struct stat info {};
     if (::stat(full.c_str(), &info) == 0) {
       found.path = std::move(full);

@@ -61,9 +61,9 @@ class CollectionRoute {
 
   /// What a route path says about this collection.
   struct Match {
-    bool shaped = false;  // the path has the route's shape: "/blog/<something>"
-    const std::filesystem::path* entry = nullptr;  // the entry it names, when one does
-    std::string slug;                              // what stands for `{slug}`
+    bool shaped = false;                 // the path has the route's shape: "/blog/<something>"
+    const std::string* entry = nullptr;  // the entry file it names, when one does
+    std::string slug;                    // what stands for `{slug}`
   };
   /// `path` is "/a/b" (decoded, normalized, no trailing slash).
   Match match(std::string_view path) const;
@@ -79,7 +79,8 @@ class CollectionRoute {
   std::string prefix_;   // "/blog/"
   std::string suffix_;   // after the placeholder, "" mostly
   bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
-  std::unordered_map<std::string, std::filesystem::path> entries_;  // slug -> file
+  // slug -> file; a string, as a path would keep a list of its names for every entry
+  std::unordered_map<std::string, std::string> entries_;
   std::vector<std::string> slugs_;  // in a stable order, for suggestions
 };
 

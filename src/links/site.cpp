@@ -50,23 +50,6 @@ std::optional<std::vector<std::string>> normalize(std::string_view path,
   return segments;
 }
 
-std::vector<std::string> segments_of(const fs::path& relative) {
-  std::vector<std::string> segments;
-  for (const fs::path& part : relative) {
-    std::string name = part.string();
-    if (!name.empty() && name != "." && name != "/") segments.push_back(std::move(name));
-  }
-  return segments;
-}
-
-// Whether `path` is `base` or inside it (both absolute and lexically normal).
-bool is_within(const fs::path& path, const fs::path& base) {
-  auto mismatch = std::mismatch(base.begin(), base.end(), path.begin(), path.end());
-  // A trailing separator in `base` leaves an empty last element.
-  return mismatch.first == base.end() ||
-         (std::next(mismatch.first) == base.end() && mismatch.first->empty());
-}
-
 bool has_extension(std::string_view name) {
   std::size_t dot = name.rfind('.');
   return dot != std::string_view::npos && dot != 0;
@@ -87,8 +70,22 @@ std::string join_route(std::span<const std::string> segments) {
 // `cwd` is the working directory when the Site was made: fs::absolute would ask the
 // kernel for it again for every link of every file.
 fs::path normal_absolute(const fs::path& path, const fs::path& cwd) {
-  if (path.is_absolute()) return path.lexically_normal();
-  return (cwd / path).lexically_normal();
+  if (!path.is_absolute()) return (cwd / path).lexically_normal();
+  // Most paths arrive normal already, and lexically_normal rebuilds every one of them.
+  std::string_view text = path.native();
+  bool normal = text.find("//") == std::string_view::npos &&
+                text.find("/./") == std::string_view::npos &&
+                text.find("/../") == std::string_view::npos && !text.ends_with("/.") &&
+                !text.ends_with("/..");
+  return normal ? path : path.lexically_normal();
+}
+
+// Whether the folder `path` is `base` or inside it (both absolute and lexically normal,
+// as strings).
+bool is_within(std::string_view path, std::string_view base) {
+  while (base.size() > 1 && base.ends_with('/')) base.remove_suffix(1);
+  if (!path.starts_with(base)) return false;
+  return path.size() == base.size() || base == "/" || path[base.size()] == '/';
 }
 
 // `shown` with the names in `corrections` replaced by their case on disk.
@@ -113,9 +110,11 @@ std::string with_corrections(std::string_view shown,
 }
 
 // What a root-relative route resolves to, apart from how the link wrote it.
+// Kept for every route the run resolves: the target as a string, as a path would keep a
+// list of its names.
 struct RouteOutcome {
   Resolution::Kind kind = Resolution::Kind::unverified;
-  fs::path target;
+  std::string target;
   std::vector<std::pair<std::string, std::string>> corrections;
   std::optional<std::string> suggestion;
 };
@@ -209,6 +208,20 @@ Site::Site(SiteOptions options) : options_(std::move(options)), state_(std::make
 
 Site::~Site() = default;
 
+fs::path Site::absolute(const fs::path& path) const { return normal_absolute(path, state_->cwd); }
+
+const Resolution& FileLinks::resolve(std::string_view destination, Want want) const {
+  std::string key;
+  key.reserve(destination.size() + 1);
+  key += want == Want::image ? 'i' : 'l';
+  key += destination;
+  auto found = resolved_.find(key);
+  if (found == resolved_.end()) {
+    found = resolved_.emplace(std::move(key), site_->resolve(file_, destination, want)).first;
+  }
+  return found->second;
+}
+
 bool Site::routes_configured() const {
   return state_->pages_root.has_value() || state_->has_collection_routes;
 }
@@ -249,13 +262,13 @@ struct RouteResolver {
     Found file = public_file(segments);
     if (file.exact()) {
       route.kind = Kind::file;
-      route.target = file.path;
+      route.target = file.path.string();
       return route;
     }
     const detail::Page* page = pages != nullptr ? pages->match_static(segments) : nullptr;
     if (page != nullptr) {
       route.kind = Kind::route;
-      route.target = page->file;
+      route.target = page->file.string();
       return route;
     }
     if (want == Want::link) {
@@ -286,12 +299,12 @@ struct RouteResolver {
     page = pages != nullptr ? pages->match_dynamic(segments) : nullptr;
     if (page != nullptr) {
       route.kind = Kind::route;
-      route.target = page->file;
+      route.target = page->file.string();
       return route;
     }
     if (file.kind != Found::Kind::none) {
       route.kind = Kind::case_mismatch;
-      route.target = file.path;
+      route.target = file.path.string();
       route.corrections = file.corrections;
       return route;
     }
@@ -310,7 +323,7 @@ struct RouteResolver {
       Found at_root = disk.lookup(root, segments);
       if (at_root.exact()) {
         route.kind = Kind::file;
-        route.target = at_root.path;
+        route.target = at_root.path.string();
       }
     }
     return route;
@@ -425,10 +438,16 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
 
   // Relative: from the linking file's folder, never above the site's root (an article
   // outside the root resolves from the file system's root, as a browser would).
-  fs::path folder = normal_absolute(from_file, state.cwd).parent_path();
-  bool inside = is_within(folder, state.root);
-  fs::path base = inside ? state.root : folder.root_path();
-  std::vector<std::string> start = segments_of(folder.lexically_relative(base));
+  // Worked on as strings: path operations split and rebuild every name, for every link.
+  const fs::path file = normal_absolute(from_file, state.cwd);
+  std::string_view folder = file.native();
+  folder = folder.substr(0, folder.rfind('/'));
+  bool inside = is_within(folder, state.root.native());
+  fs::path base = inside ? state.root : file.root_path();
+  std::vector<std::string> start =
+      normalize(
+          inside ? folder.substr(std::min(folder.size(), state.root.native().size())) : folder, {})
+          .value_or(std::vector<std::string>{});
   std::string decoded = percent_decode(parsed.path);
   auto segments = normalize(decoded, std::move(start));
   if (!segments) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/glob.hpp"
@@ -94,6 +95,10 @@ class Site {
   /// Whether root-relative links can be checked: pages-dir or a collection route is set.
   bool routes_configured() const;
 
+  /// `path` made absolute against the working directory the Site started in, and
+  /// lexically normal: fs::absolute would ask the kernel for the directory every time.
+  std::filesystem::path absolute(const std::filesystem::path& path) const;
+
   /// Resolves `destination` (as written in a link or image, entities decoded) found in
   /// `from_file` (absolute). Relative paths resolve from the file's folder (a folder or an
   /// extensionless name resolves to its index or Markdown file, as sites serve them);
@@ -128,6 +133,27 @@ class Site {
 
   SiteOptions options_;
   std::unique_ptr<State> state_;
+};
+
+/// One file's links as the site resolves them: each distinct destination is resolved
+/// once however many rules ask. Lives while the file is checked, in the one thread that
+/// checks it, so it needs no lock.
+class FileLinks {
+ public:
+  FileLinks(const Site& site, const std::filesystem::path& file)
+      : site_(&site), file_(site.absolute(file)) {}
+
+  const Site& site() const { return *site_; }
+  /// The linking file, absolute and lexically normal.
+  const std::filesystem::path& file() const { return file_; }
+
+  /// Site::resolve for this file, remembered for the file's other links and rules.
+  const Resolution& resolve(std::string_view destination, Want want = Want::link) const;
+
+ private:
+  const Site* site_;
+  std::filesystem::path file_;
+  mutable std::unordered_map<std::string, Resolution> resolved_;  // keyed by want + destination
 };
 
 }  // namespace contentlint::links

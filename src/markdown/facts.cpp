@@ -3,6 +3,7 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <memory>
 #include <unordered_map>
@@ -103,6 +104,15 @@ void sort_by_begin(std::vector<T>& items, std::size_t from = 0) {
     std::stable_sort(first, items.end(), by_begin);
   }
 }
+
+// The source bytes `align_text` must look at one by one: escapes, entities, NUL (read as
+// U+FFFD) and the brackets it records.
+constexpr std::array<bool, 256> kAlignSpecial = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("\\&[]")) table[c] = true;
+  table[0] = true;
+  return table;
+}();
 
 struct Frame {
   Link link;
@@ -526,6 +536,16 @@ class Extractor {
     std::string decoded;
     std::size_t i = 0;
     while (i < literal.size()) {
+      // Plain bytes, nearly all of any text, in a tight loop before the cases below.
+      std::size_t room = std::min(literal.size() - i, source.limit - std::min(pos, source.limit));
+      std::size_t plain = 0;
+      while (plain < room && literal[i + plain] == text_[pos + plain] &&
+             !kAlignSpecial[static_cast<unsigned char>(text_[pos + plain])]) {
+        ++plain;
+      }
+      i += plain;
+      pos += plain;
+      if (i == literal.size()) break;
       if (pos >= source.limit) break;
       char c = text_[pos];
       if (c == '\\' && pos + 1 < source.limit && detail::is_ascii_punctuation(text_[pos + 1])) {

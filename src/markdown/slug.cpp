@@ -1,6 +1,7 @@
 #include "markdown/slug.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -21,6 +22,31 @@ bool is_letter(char32_t cp) {
 }  // namespace
 
 std::string github_slug(std::string_view heading_text) {
+  // Most headings are ASCII: each byte's slug comes from a table built by the same rules
+  // below, instead of decoding, lowering and re-encoding one code point at a time.
+  static const std::array<char, 128> kAsciiSlug = [] {
+    std::array<char, 128> table{};  // '\0': the byte is dropped
+    for (char32_t cp = 0; cp < 128; ++cp) {
+      std::string lowered;
+      detail::append_lowercase(lowered, cp);
+      if (lowered.size() != 1) continue;
+      if (lowered[0] == ' ') {
+        table[cp] = '-';
+      } else if (detail::slug_keeps(static_cast<unsigned char>(lowered[0]))) {
+        table[cp] = lowered[0];
+      }
+    }
+    return table;
+  }();
+  if (std::all_of(heading_text.begin(), heading_text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string slug;
+    slug.reserve(heading_text.size());
+    for (char c : heading_text) {
+      if (char kept = kAsciiSlug[static_cast<unsigned char>(c)]) slug += kept;
+    }
+    return slug;
+  }
   std::vector<char32_t> code_points;
   for (std::size_t offset = 0; offset < heading_text.size();) {
     code_points.push_back(core::decode_code_point(heading_text, offset));

@@ -46,11 +46,10 @@ class ImageNotFound final : public Rule {
   }
 
   void check(const Article& article, core::DiagnosticSink& sink) const override {
-    if (article.site == nullptr) return;
-    const std::filesystem::path from = std::filesystem::absolute(article.document.path());
+    if (article.links == nullptr) return;
     auto check_one = [&](std::string_view destination, core::ByteSpan span) {
       if (is_blank(destination)) return;  // image/empty-url's
-      links::Resolution resolution = article.site->resolve(from, destination, links::Want::image);
+      const links::Resolution& resolution = article.links->resolve(destination, links::Want::image);
       if (resolution.broken()) sink.report(span, resolution.problem("image file"));
     };
     if (const auto& root = article.front_matter.yaml.root; root && root->is_mapping()) {

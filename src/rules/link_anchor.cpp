@@ -49,8 +49,8 @@ class LinkAnchor final : public Rule {
   static core::Expected<LinkAnchor> create(const Options&) { return LinkAnchor(); }
 
   void check(const Article& article, core::DiagnosticSink& sink) const override {
-    if (article.site == nullptr) return;
-    const fs::path from = fs::absolute(article.document.path()).lexically_normal();
+    if (article.links == nullptr) return;
+    const fs::path& from = article.links->file();
     std::optional<links::Anchors> own;  // this document's, built on first use
     std::set<std::size_t> definitions;  // a definition used twice is reported once
     for (const markdown::Link& link : article.body.links) {
@@ -60,7 +60,7 @@ class LinkAnchor final : public Rule {
         if (!link.definition || !definitions.insert(*link.definition).second) continue;
         span = article.body.definitions[*link.definition].destination_span;
       }
-      links::Resolution resolution = article.site->resolve(from, link.destination);
+      const links::Resolution& resolution = article.links->resolve(link.destination);
       if (!resolution.fragment || resolution.fragment->empty()) continue;
       const std::string& fragment = *resolution.fragment;
       if (needs_no_anchor(fragment)) continue;
@@ -80,7 +80,7 @@ class LinkAnchor final : public Rule {
       }
       if (!links::is_markdown(resolution.target)) continue;
       using Answer = links::Site::AnchorAnswer;
-      const links::Site& site = *article.site;
+      const links::Site& site = article.links->site();
       switch (site.has_anchor(resolution.target, fragment)) {
         case Answer::yes:
         case Answer::unknown:

@@ -343,8 +343,10 @@ class LinkMalformed final : public Rule {
   static void find_unlinked(const core::Document& document, ByteSpan run,
                             core::DiagnosticSink& sink) {
     std::string_view text = document.text();
-    for (std::size_t p = run.begin; p + 1 < run.end; ++p) {
-      if (text[p] != ']' || text[p + 1] != '(' || (p > 0 && text[p - 1] == '\\')) continue;
+    std::string_view until_end = text.substr(0, run.end);  // find() stops at the run's end
+    for (std::size_t p = until_end.find(']', run.begin);
+         p != std::string_view::npos && p + 1 < run.end; p = until_end.find(']', p + 1)) {
+      if (text[p + 1] != '(' || (p > 0 && text[p - 1] == '\\')) continue;
       std::optional<std::size_t> open = find_open(text, p - std::min(p, kMaxTextBytes), p);
       std::optional<std::size_t> close =
           find_close(text, p + 1, std::min(text.size(), p + 1 + kMaxDestinationBytes));

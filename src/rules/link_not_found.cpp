@@ -45,8 +45,7 @@ class LinkNotFound final : public Rule {
   static core::Expected<LinkNotFound> create(const Options&) { return LinkNotFound(); }
 
   void check(const Article& article, core::DiagnosticSink& sink) const override {
-    if (article.site == nullptr) return;
-    const std::filesystem::path from = std::filesystem::absolute(article.document.path());
+    if (article.links == nullptr) return;
     std::set<std::size_t> definitions;  // a definition used twice is reported once
     for (const markdown::Link& link : article.body.links) {
       if (link.image || is_blank(link.destination)) continue;
@@ -57,7 +56,7 @@ class LinkNotFound final : public Rule {
         if (!link.definition || !definitions.insert(*link.definition).second) continue;
         span = article.body.definitions[*link.definition].destination_span;
       }
-      links::Resolution resolution = article.site->resolve(from, link.destination);
+      const links::Resolution& resolution = article.links->resolve(link.destination);
       if (resolution.broken()) sink.report(span, resolution.problem("linked file"));
     }
   }

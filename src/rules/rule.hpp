@@ -27,7 +27,9 @@ struct Article {
   const markdown::Body& body;
   std::string_view collection;             // the collection's name, empty when none
   const schema::Schema* schema = nullptr;  // the collection's schema, when it has one
-  const links::Site* site = nullptr;       // link targets of the whole site; shared by all files
+  /// This file's links, resolved against the whole site (shared by all files); nullptr
+  /// when links are not checked.
+  const links::FileLinks* links = nullptr;
   /// The run's external link results (`--links external`); nullptr when offline.
   const links::ExternalResults* external = nullptr;
 };

@@ -110,7 +110,7 @@ TEST_CASE("a collection route names entries by path, slugified path and front ma
     CollectionRoute::Match match = route.match(path);
     if (!match.shaped) return std::string("not shaped");
     if (match.entry == nullptr) return "no entry for " + match.slug;
-    return match.entry->lexically_relative(site.path()).generic_string();
+    return std::filesystem::path(*match.entry).lexically_relative(site.path()).generic_string();
   };
   CHECK(entry("/blog/hello-world") == "content/posts/hello-world.md");
   CHECK(entry("/blog/My Post") == "content/posts/My Post.md");
