@@ -287,6 +287,15 @@ bool Discoverer::config_ignored(std::string_view relative, bool parents) const {
   return matches(relative);
 }
 
+// An entry's own type (symlinks not followed), from the folder listing where it says
+// (d_type): a stat() for every file of a large site costs more than reading most of them.
+fs::file_status listed_status(const fs::directory_entry& entry, std::error_code& ec) {
+  if (entry.is_symlink(ec)) return fs::file_status(fs::file_type::symlink);
+  if (!ec && entry.is_directory(ec)) return fs::file_status(fs::file_type::directory);
+  if (!ec && entry.is_regular_file(ec)) return fs::file_status(fs::file_type::regular);
+  return entry.symlink_status(ec);  // a FIFO, socket or device, or an error
+}
+
 void Discoverer::add(const fs::path& absolute, std::string display, std::string relative_to_root) {
   result_.files.push_back(
       DiscoveredFile{absolute.string(), std::move(display), std::move(relative_to_root)});
@@ -412,7 +421,7 @@ void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pa
       const fs::directory_entry& entry = *it;
       const std::string name = entry.path().filename().string();
       std::error_code entry_ec;
-      const fs::file_status link = entry.symlink_status(entry_ec);
+      const fs::file_status link = listed_status(entry, entry_ec);
       bool is_directory = false;
       bool is_file = false;
       std::optional<std::string> refused;  // why a file the walk keeps cannot be checked

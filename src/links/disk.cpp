@@ -34,6 +34,21 @@ const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) 
   return slot->entries;
 }
 
+Found::Kind DiskCache::stat_kind(const std::string& path) const {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto known = stats_.find(path); known != stats_.end()) return known->second;
+  }
+  struct stat info {};
+  Found::Kind kind = Found::Kind::none;
+  if (::stat(path.c_str(), &info) == 0) {
+    kind = S_ISDIR(info.st_mode) ? Found::Kind::directory : Found::Kind::file;
+  }
+  std::lock_guard lock(mutex_);
+  stats_.emplace(path, kind);
+  return kind;
+}
+
 Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segments) const {
   Found found;
 #if defined(__linux__)
@@ -50,16 +65,15 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
       if (!full.ends_with('/')) full += '/';
       full += name;
     }
-    struct stat info {};
-    if (::stat(full.c_str(), &info) == 0) {
+    Found::Kind kind = stat_kind(full);
+    if (kind != Found::Kind::none) {
       found.path = std::move(full);
-      found.kind = S_ISDIR(info.st_mode) ? Found::Kind::directory : Found::Kind::file;
+      found.kind = kind;
       return found;
     }
   }
 #endif
-  std::error_code error;
-  if (!fs::is_directory(base, error)) return found;
+  if (stat_kind(base.native()) != Found::Kind::directory) return found;
   found.path = base;
   found.kind = Found::Kind::directory;
   for (std::size_t i = 0; i < segments.size(); ++i) {

@@ -47,9 +47,13 @@ class DiskCache {
   };
 
   const std::vector<Entry>& listing(const std::filesystem::path& folder) const;
+  /// What stat() says of `path`, asked once per run: many files link to the same posts
+  /// and images.
+  Found::Kind stat_kind(const std::string& path) const;
 
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<Listing>> listings_;
+  mutable std::unordered_map<std::string, Found::Kind> stats_;
 };
 
 }  // namespace contentlint::links::detail
