@@ -117,6 +117,7 @@ void drop_pending_lines(FileResult& result) {
   for (core::Diagnostic& diagnostic : result.diagnostics) {
     if (diagnostic.settle) std::string().swap(diagnostic.source_line);
   }
+  result.diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
 }
 
 // Decides the findings that had to wait for every file of the run (see

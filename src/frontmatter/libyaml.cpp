@@ -253,7 +253,10 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
     bool is_value = parent.mapping && parent.at_value;
     if (parent.mapping) parent.at_value = !parent.at_value;
     if (parent.flow || empty || (parent.mapping && !is_value)) return true;
-    return column(yaml, begin) > parent.column || (is_value && sequence);
+    // The node's properties and its content (which may follow them on the next line).
+    return (column(yaml, begin) > parent.column &&
+            column(yaml, after_properties(yaml, begin)) > parent.column) ||
+           (is_value && sequence);
   };
   auto push = [&](std::size_t begin, bool is_flow, bool mapping) {
     open.push_back({is_flow, mapping, column(yaml, after_properties(yaml, begin)), false});
@@ -296,6 +299,8 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
         if (!is_simple_tag(scalar.tag) || !properties_alike(yaml, begin) ||
             // yaml-cpp 0.7 drops the tag of an empty node at the end of the input.
             (scalar.tag != nullptr && plain && value.empty()) ||
+            // yaml-cpp 0.7 indents a block scalar at the top by its own column.
+            (block && open.empty()) ||
             (block ? keeps_trailing_lines(yaml, begin)
                    : has_empty_line(yaml.substr(begin, end - begin))) ||
             // yaml-cpp 0.7 ends a plain scalar at `?` inside brackets; libyaml does not.

@@ -179,6 +179,9 @@ TEST_CASE("libyaml refuses what yaml-cpp must report") {
            std::string("plain: multi\n  line\n"),
            // ...and ends a sequence where libyaml takes the next line as its item.
            std::string("-\n>\n"),
+           std::string("-\n !!str\n>\n"),
+           // ...and indents a block scalar at the top by its own column.
+           std::string(" &n |\n x\n"),
            // yaml-cpp 0.7 drops kept line breaks at the end of the input.
            std::string("d: >+\n  keep\n\n"),
        }) {
