@@ -38,6 +38,8 @@ Intro \U0001F600 text with ![\U0001F600](  ) inline.
 """
 
 HEADER = re.compile(rb"Content-Length: (\d+)\r\n\r\n")
+# Time bounds are multiplied by this on slow builds (sanitizers) and busy machines.
+SLACK = float(os.environ.get("CONTENTLINT_TIME_SLACK", "1"))
 
 
 class Failure(Exception):
@@ -282,14 +284,15 @@ def main_session(binary, site, cwd):
     response = session.request(9, "shutdown", None, timeout=5)
     check("the shutdown response", response, {"jsonrpc": "2.0", "id": 9, "result": None})
     elapsed = time.monotonic() - started
-    check(f"shutdown answered within 2 s (took {elapsed:.3f} s)", elapsed < 2.0, True)
+    check(f"shutdown answered within {2 * SLACK:g} s (took {elapsed:.3f} s)", elapsed < 2 * SLACK,
+          True)
     response = session.request(10, "textDocument/codeAction", {})
     check("a request after shutdown", response["error"]["code"], -32600)
     started = time.monotonic()
     session.notify("exit", None)
     check("the exit code after shutdown", session.wait(), 0)
     elapsed = time.monotonic() - started
-    check(f"exit without waiting for the lint (took {elapsed:.3f} s)", elapsed < 2.0, True)
+    check(f"exit without waiting for the lint (took {elapsed:.3f} s)", elapsed < 2 * SLACK, True)
     check("stdout held only protocol", session.stdout_problem, None)
     return session.stderr
 
