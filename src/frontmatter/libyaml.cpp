@@ -110,16 +110,11 @@ bool breaks_line_around(std::string_view text, std::size_t at) {
 // Only blanks, line breaks and comments: what yaml-cpp reads as no document at all.
 bool is_blank(std::string_view text) { return next_token(text, 0) == text.size(); }
 
-// Whether the block scalar whose properties start at `at` has the keep indicator `+`:
+// Whether the block scalar whose header starts at `at` has the keep indicator `+`:
 // yaml-cpp 0.7 drops the kept line breaks at the end of the input (`|+` then blank lines).
 bool keeps_trailing_lines(std::string_view text, std::size_t at) {
-  constexpr std::string_view kBlank = " \t\n";
-  while (at < text.size() && (text[at] == '!' || text[at] == '&')) {
-    at = std::min(text.find_first_of(kBlank, at), text.size());
-    at = std::min(text.find_first_not_of(" \t", at), text.size());
-  }
   std::string_view header = text.substr(at);
-  header = header.substr(0, header.find_first_of(kBlank));
+  header = header.substr(0, header.find_first_of(" \t\n"));
   return header.find('+') != std::string_view::npos;
 }
 
@@ -299,8 +294,9 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
         if (!is_simple_tag(scalar.tag) || !properties_alike(yaml, begin) ||
             // yaml-cpp 0.7 drops the tag of an empty node at the end of the input.
             (scalar.tag != nullptr && plain && value.empty()) ||
-            // yaml-cpp 0.7 indents a block scalar at the top by its own column.
-            (block && open.empty()) ||
+            // yaml-cpp 0.7 indents a block scalar at the top by its own column, and one
+            // after a tag or an anchor by the properties' column.
+            (block && (open.empty() || yaml[begin] == '!' || yaml[begin] == '&')) ||
             (block ? keeps_trailing_lines(yaml, begin)
                    : has_empty_line(yaml.substr(begin, end - begin))) ||
             // yaml-cpp 0.7 ends a plain scalar at `?` inside brackets; libyaml does not.

@@ -180,8 +180,11 @@ TEST_CASE("libyaml refuses what yaml-cpp must report") {
            // ...and ends a sequence where libyaml takes the next line as its item.
            std::string("-\n>\n"),
            std::string("-\n !!str\n>\n"),
-           // ...and indents a block scalar at the top by its own column.
+           // ...and indents a block scalar at the top by its own column, and one after
+           // a tag or an anchor by the column of those.
            std::string(" &n |\n x\n"),
+           std::string("key:\n\n   &n |\n over\n"),
+           std::string("- !!str >\n x\n"),
            // yaml-cpp 0.7 drops kept line breaks at the end of the input.
            std::string("d: >+\n  keep\n\n"),
        }) {
