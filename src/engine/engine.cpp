@@ -8,6 +8,9 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -52,6 +55,13 @@ links::SiteOptions site_options(const config::Config& config) {
 }
 
 constexpr std::size_t kMaxSourceLine = 4096;
+
+void sort_by_position(std::vector<core::Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const core::Diagnostic& a, const core::Diagnostic& b) {
+                     return std::tie(a.range.begin, a.rule) < std::tie(b.range.begin, b.rule);
+                   });
+}
 
 // One file checked: its result, and whether its front matter could be read at all.
 struct Checked {
@@ -103,45 +113,68 @@ Checked check_document(const config::Config& config, const links::Site& site,
     std::string_view line = document.lines().line_text(diagnostic.range.begin.line);
     if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
   }
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const core::Diagnostic& a, const core::Diagnostic& b) {
-                     return std::tie(a.range.begin, a.rule) < std::tie(b.range.begin, b.rule);
-                   });
+  sort_by_position(result.diagnostics);
   return checked;
 }
 
-// A run keeps a finding still to be settled for every fragment into a file checked later,
-// and nearly all of them come to nothing: they wait without the copy of their line, which
-// `settle` reads again for the few that hold.
-void drop_pending_lines(FileResult& result) {
-  for (core::Diagnostic& diagnostic : result.diagnostics) {
-    if (diagnostic.settle) std::string().swap(diagnostic.source_line);
-  }
-  result.diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
-}
+// A finding that waits for every file of the run (core::Diagnostic::settle). A run holds
+// one for nearly every fragment into a file checked later and nearly all come to nothing,
+// so it waits without a message or a copy of its line; `settle` reads the line again for
+// the few that hold.
+struct Pending {
+  std::size_t file;  // index into the run's files and results
+  std::string rule;
+  core::Severity severity;
+  core::ByteSpan span;
+  core::Range range;
+  std::function<std::optional<std::string>()> settle;
+};
 
-// Decides the findings that had to wait for every file of the run (see
-// core::Diagnostic::settle), dropping those that do not hold.
-void settle(FileResult& result, const std::string& file) {
-  std::optional<core::Document> document;
+// Takes the findings of `result` (the `file`-th) that wait to be settled out of it.
+std::vector<Pending> take_pending(FileResult& result, std::size_t file) {
+  std::vector<Pending> pending;
   std::erase_if(result.diagnostics, [&](core::Diagnostic& diagnostic) {
     if (!diagnostic.settle) return false;
-    std::optional<std::string> message = diagnostic.settle();
-    diagnostic.settle = nullptr;
-    if (!message) return true;
-    diagnostic.message = std::move(*message);
-    if (diagnostic.source_line.empty()) {
-      if (!document) {
-        auto bytes = read_file(file, result.path);
-        document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
-      }
-      if (diagnostic.range.begin.line <= document->lines().line_count()) {
-        std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
-        if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
-      }
-    }
-    return false;
+    pending.push_back({file, std::move(diagnostic.rule), diagnostic.severity, diagnostic.span,
+                       diagnostic.range, std::move(diagnostic.settle)});
+    return true;
   });
+  result.diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
+  return pending;
+}
+
+// Decides the findings that had to wait for every file of the run and adds those that
+// hold to their files' results.
+void settle(std::deque<Pending>& pending, const std::vector<DiscoveredFile>& files,
+            std::vector<FileResult>& results) {
+  std::stable_sort(pending.begin(), pending.end(),
+                   [](const Pending& a, const Pending& b) { return a.file < b.file; });
+  std::optional<core::Document> document;  // of the file whose findings hold, read again
+  std::size_t read = files.size();
+  std::vector<std::size_t> held;  // the files that gained a finding
+  for (Pending& finding : pending) {
+    std::optional<std::string> message = finding.settle();
+    if (!message) continue;
+    FileResult& result = results[finding.file];
+    if (read != finding.file) {
+      read = finding.file;
+      auto bytes = read_file(files[read].path, result.path);
+      document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
+    }
+    core::Diagnostic diagnostic;
+    diagnostic.rule = std::move(finding.rule);
+    diagnostic.severity = finding.severity;
+    diagnostic.message = std::move(*message);
+    diagnostic.span = finding.span;
+    diagnostic.range = finding.range;
+    if (diagnostic.range.begin.line <= document->lines().line_count()) {
+      std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
+      if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
+    }
+    result.diagnostics.push_back(std::move(diagnostic));
+    if (held.empty() || held.back() != finding.file) held.push_back(finding.file);
+  }
+  for (std::size_t file : held) sort_by_position(results[file].diagnostics);
 }
 
 constexpr int kMaxFixPasses = 10;
@@ -237,7 +270,8 @@ Run run(const config::Config& config, const RunOptions& options) {
   Run run;
   run.errors = std::move(discovered.errors);
   links::Site site(site_options(config));
-  const std::vector<DiscoveredFile>& files = discovered.files;
+  // A checked file's display name moves into its result: a large run keeps one copy.
+  std::vector<DiscoveredFile>& files = discovered.files;
   for (const DiscoveredFile& file : files) {
     if (links::is_markdown(file.path)) site.expect(file.path);
   }
@@ -271,6 +305,16 @@ Run run(const config::Config& config, const RunOptions& options) {
     return asides[i];  // a map's elements stay put while other threads insert
   };
 
+  // Findings that wait for every file of the run, from all threads.
+  std::mutex pending_mutex;
+  std::deque<Pending> pending;  // no doubling of a large vector as it grows
+  auto hold = [&](std::size_t i) {
+    std::vector<Pending> taken = take_pending(results[i], i);
+    if (taken.empty()) return;
+    std::lock_guard lock(pending_mutex);
+    std::move(taken.begin(), taken.end(), std::back_inserter(pending));
+  };
+
   // Files are claimed one at a time from a shared counter and each result lands in its
   // own slot, so the output order does not depend on the scheduling.
   std::atomic<std::size_t> next{0};
@@ -281,10 +325,10 @@ Run run(const config::Config& config, const RunOptions& options) {
         aside(i).error = bytes.error();
         continue;
       }
-      const DiscoveredFile& file = files[i];
+      DiscoveredFile& file = files[i];
       if (cache) {
         if (auto hit = cache->find(file.relative_to_root, *bytes, site)) {
-          results[i] = {file.display, std::move(*hit)};
+          results[i] = {std::move(file.display), std::move(*hit)};
           ++reused;
           continue;
         }
@@ -292,26 +336,27 @@ Run run(const config::Config& config, const RunOptions& options) {
         ToStore entry{stable_hash(*bytes), bytes->size(), {}};
         {
           links::ResolutionLog::Scope scope(log);
-          core::Document document(file.display, std::move(*bytes));
+          core::Document document(std::move(file.display), std::move(*bytes));
           results[i] =
               check_document(config, site, document, file.relative_to_root, &external).result;
         }
-        drop_pending_lines(results[i]);
+        hold(i);
         entry.resolved = log.entries();
         to_store[i] = std::move(entry);
         continue;
       }
       if (options.fix == FixMode::none) {
-        core::Document document(file.display, std::move(*bytes));
+        core::Document document(std::move(file.display), std::move(*bytes));
         results[i] =
             check_document(config, site, document, file.relative_to_root, &external).result;
-        drop_pending_lines(results[i]);
+        hold(i);
         continue;
       }
       std::string original = *bytes;
       Fixed fixed = fix_document(config, site, file.display, file.relative_to_root,
                                  std::move(*bytes), &external);
       results[i] = std::move(fixed.result);
+      hold(i);
       if (fixed.refused) aside(i).note = file.display + ": fixes not applied: " + *fixed.refused;
       if (fixed.text == original) continue;
       if (options.fix == FixMode::diff) {
@@ -328,7 +373,7 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
-  for (std::size_t i = 0; i < files.size(); ++i) settle(results[i], files[i].path);
+  settle(pending, files, results);
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
     cache->store(files[i].relative_to_root, to_store[i]->content, to_store[i]->size,

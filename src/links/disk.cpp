@@ -49,7 +49,8 @@ Found::Kind DiskCache::stat_kind(const std::string& path) const {
   return kind;
 }
 
-Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segments) const {
+Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segments,
+                        Via via) const {
   Found found;
 #if defined(__linux__)
   // Linux file systems match names exactly, so a path stat() finds is spelled as on disk
@@ -58,7 +59,7 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
   bool plain = std::none_of(segments.begin(), segments.end(), [](const std::string& name) {
     return name.find('\0') != std::string::npos;  // a decoded %00 would cut the path short
   });
-  if (!segments.empty() && plain) {
+  if (via == Via::stat && !segments.empty() && plain) {
     // Joined as a string: a path would split and rebuild its names at every `/=`.
     std::string full = base.native();
     for (const std::string& name : segments) {

@@ -32,9 +32,16 @@ struct Found {
 /// Thread-safe.
 class DiskCache {
  public:
+  /// How lookup finds a path: `stat` asks stat() for the whole path first (once per run
+  /// per path: for folders too large to list for a run over one file); `listings` reads
+  /// only the folders' listings, so a run keeps nothing per path looked up (for a folder
+  /// such as public-dir, which links name again and again by routes that are not there).
+  enum class Via { stat, listings };
+
   /// Looks `segments` (plain names, no "." or "..") up below the folder `base`. A name
   /// with another case is found (and listed in `corrections`) when no exact one exists.
-  Found lookup(const std::filesystem::path& base, std::span<const std::string> segments) const;
+  Found lookup(const std::filesystem::path& base, std::span<const std::string> segments,
+               Via via = Via::stat) const;
 
  private:
   struct Entry {

@@ -67,6 +67,16 @@ std::string join_route(std::span<const std::string> segments) {
   return out.empty() ? "/" : out;
 }
 
+// The path of `segments` below the folder `base`, as DiskCache::lookup spells it.
+std::string join_below(std::string_view base, std::span<const std::string> segments) {
+  std::string out(base);
+  for (const std::string& segment : segments) {
+    if (!out.ends_with('/')) out += '/';
+    out += segment;
+  }
+  return out;
+}
+
 // `cwd` is the working directory when the Site was made: fs::absolute would ask the
 // kernel for it again for every link of every file.
 fs::path normal_absolute(const fs::path& path, const fs::path& cwd) {
@@ -110,8 +120,6 @@ std::string with_corrections(std::string_view shown,
 }
 
 // What a root-relative route resolves to, apart from how the link wrote it.
-// Kept for every route the run resolves: the target as a string, as a path would keep a
-// list of its names.
 struct RouteOutcome {
   Resolution::Kind kind = Resolution::Kind::unverified;
   std::string target;
@@ -177,9 +185,17 @@ struct Site::State {
   std::mutex digests_mutex;
   std::unordered_map<std::string, std::optional<AnchorDigest>> digests;
 
-  // Root-relative routes resolved so far, shared by every file that links to them.
+  // Whether `path` (absolute, normal) is a Markdown file the run checks.
+  bool checks(const std::string& path) {
+    std::lock_guard lock(digests_mutex);
+    return digests.contains(path);
+  }
+
+  // Broken root-relative routes found so far: a broken link is often copied from file to
+  // file, and its suggestion reads every slug. Routes that resolve are not kept (a run
+  // would keep one for nearly every file), as resolving one again costs a few lookups.
   std::mutex routes_mutex;
-  std::unordered_map<std::string, RouteOutcome> routes;
+  std::unordered_map<std::string, RouteOutcome> broken_routes;
 };
 
 Site::Site(SiteOptions options) : options_(std::move(options)), state_(std::make_unique<State>()) {
@@ -229,8 +245,11 @@ bool Site::routes_configured() const {
 namespace {
 
 // Resolves a root-relative route (already normalized) against the site; `disk`, pages and
-// collections come from the Site's state.
+// collections come from the Site's state. public-dir is read through its folders'
+// listings: every route link is looked for there first, and most are not files.
 struct RouteResolver {
+  using Via = detail::DiskCache::Via;
+
   const detail::DiskCache& disk;
   const std::optional<fs::path>& public_root;
   const fs::path& root;
@@ -241,11 +260,12 @@ struct RouteResolver {
   // A file under public-dir: the file, or a folder's index.html.
   Found public_file(std::span<const std::string> segments) const {
     if (!public_root) return {};
-    Found found = disk.lookup(*public_root, segments);
+    Found found = disk.lookup(*public_root, segments, Via::listings);
     if (found.kind == Found::Kind::directory) {
       for (std::string_view index : {"index.html", "index.htm"}) {
         std::string name(index);
-        Found inside = disk.lookup(found.path, std::span<const std::string>(&name, 1));
+        Found inside =
+            disk.lookup(found.path, std::span<const std::string>(&name, 1), Via::listings);
         if (inside.exact()) {
           inside.corrections = found.corrections;
           return inside;
@@ -396,7 +416,7 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
     std::string key = (want == Want::image ? "i" : "l") + join_route(*segments);
     {
       std::lock_guard lock(state.routes_mutex);
-      if (auto cached = state.routes.find(key); cached != state.routes.end()) {
+      if (auto cached = state.broken_routes.find(key); cached != state.broken_routes.end()) {
         result.kind = cached->second.kind;
         result.target = cached->second.target;
         result.actual = with_corrections(result.shown, cached->second.corrections);
@@ -431,8 +451,10 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
     result.target = route.target;
     result.actual = with_corrections(result.shown, route.corrections);
     result.suggestion = route.suggestion;
-    std::lock_guard lock(state.routes_mutex);
-    state.routes.emplace(std::move(key), std::move(route));
+    if (result.broken()) {
+      std::lock_guard lock(state.routes_mutex);
+      state.broken_routes.emplace(std::move(key), std::move(route));
+    }
     return result;
   }
 
@@ -481,6 +503,13 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
   std::optional<Found> mismatch;
   std::string mismatch_suffix;
   for (const auto& [candidate, suffix] : candidates) {
+    // A file the run checks is there as spelled (discovery read its name from its folder):
+    // no stat(), and nothing to keep for the next file that links to it.
+    if (std::string path = join_below(base.native(), candidate); state.checks(path)) {
+      result.kind = Kind::file;
+      result.target = std::move(path);
+      return result;
+    }
     Found found = state.disk.lookup(base, candidate);
     if (found.exact()) {
       result.kind = Kind::file;
