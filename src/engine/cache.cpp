@@ -210,7 +210,7 @@ std::optional<std::vector<core::Diagnostic>> ResultCache::find(std::string_view 
       links::Resolution now = site.resolve(resolved.at("from").get<std::string>(),
                                            resolved.at("destination").get<std::string>(), want);
       if (static_cast<int>(now.kind) != resolved.at("kind").get<int>() ||
-          now.target.string() != resolved.at("target").get<std::string>() ||
+          now.target != resolved.at("target").get<std::string>() ||
           stamp_of(now.target) != resolved.at("stamp")) {
         return std::nullopt;
       }

@@ -312,8 +312,11 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
   auto add = [&](std::string slug, const fs::path& file) {
     if (slug.empty()) return;
     if (slug.find('/') != std::string::npos) result.nested_ = true;
-    if (result.entries_.emplace(slug, file.string()).second) {
-      result.slugs_.push_back(std::move(slug));
+    auto [entry, added] = result.entries_.emplace(slug, file.string());
+    if (!added) return;
+    result.slugs_.push_back(std::move(slug));
+    if (result.files_.empty() || *result.files_.back() != entry->second) {
+      result.files_.push_back(&entry->second);
     }
   };
   for (const core::Glob& glob : include) {
@@ -343,7 +346,6 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
             slugged.push_back(markdown::github_slug(segment));
           }
           add(join(slugged), file);
-          if (auto slug = front_matter_slug(file)) add(*slug, file);
         });
   }
   return result;
@@ -353,28 +355,49 @@ CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
   Match result;
   if (!valid_ || path.size() <= prefix_.size() + suffix_.size()) return result;
   if (!path.starts_with(prefix_) || !path.ends_with(suffix_)) return result;
-  std::string_view slug =
-      path.substr(prefix_.size(), path.size() - prefix_.size() - suffix_.size());
+  result.slug =
+      std::string(path.substr(prefix_.size(), path.size() - prefix_.size() - suffix_.size()));
+  if (auto entry = entries_.find(result.slug); entry != entries_.end()) {
+    result.shaped = true;
+    result.entry = &entry->second;
+    return result;
+  }
+  const Overrides& more = overrides();
   // A path deeper than every entry is some other page under the same prefix
   // (/blog/post/comments), not a missing entry.
-  if (slug.find('/') != std::string_view::npos && !nested_) return result;
+  if (result.slug.find('/') != std::string::npos && !nested_ && !more.nested) return result;
   result.shaped = true;
-  result.slug = std::string(slug);
-  if (auto entry = entries_.find(result.slug); entry != entries_.end()) {
-    result.entry = &entry->second;
+  if (auto entry = more.entries.find(result.slug); entry != more.entries.end()) {
+    result.entry = entry->second;
   }
   return result;
+}
+
+const CollectionRoute::Overrides& CollectionRoute::overrides() const {
+  std::call_once(overrides_->once, [this] {
+    for (const std::string* file : files_) {
+      std::optional<std::string> slug = front_matter_slug(*file);
+      if (!slug || entries_.contains(*slug)) continue;
+      if (overrides_->entries.emplace(*slug, file).second) {
+        overrides_->nested |= slug->find('/') != std::string::npos;
+        overrides_->slugs.push_back(std::move(*slug));
+      }
+    }
+  });
+  return *overrides_;
 }
 
 std::optional<std::string> CollectionRoute::nearest_slug(std::string_view slug) const {
   const std::string* best = nullptr;
   std::size_t best_distance = 0;
   std::string typed = ascii_lower(slug);
-  for (const std::string& candidate : slugs_) {
-    auto distance = plausible_distance(typed, ascii_lower(candidate));
-    if (distance && (best == nullptr || *distance < best_distance)) {
-      best = &candidate;
-      best_distance = *distance;
+  for (const std::vector<std::string>* slugs : {&slugs_, &overrides().slugs}) {
+    for (const std::string& candidate : *slugs) {
+      auto distance = plausible_distance(typed, ascii_lower(candidate));
+      if (distance && (best == nullptr || *distance < best_distance)) {
+        best = &candidate;
+        best_distance = *distance;
+      }
     }
   }
   if (best == nullptr) return std::nullopt;

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -55,7 +57,9 @@ bool segment_matches(std::string_view pattern, std::string_view name);
 class CollectionRoute {
  public:
   /// Scans the files of the collection's include globs under `root`. A route without
-  /// `{slug}` (or `{id}`) names no entries and matches nothing.
+  /// `{slug}` (or `{id}`) names no entries and matches nothing. An entry is named by its
+  /// path (as written and slugified) and by the `slug:` of its front matter; the front
+  /// matter is read only once a route names no entry by its path (see Overrides).
   static CollectionRoute scan(std::string_view route, const std::filesystem::path& root,
                               std::span<const core::Glob> include);
 
@@ -81,7 +85,21 @@ class CollectionRoute {
   bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
   // slug -> file; a string, as a path would keep a list of its names for every entry
   std::unordered_map<std::string, std::string> entries_;
-  std::vector<std::string> slugs_;  // in a stable order, for suggestions
+  std::vector<std::string> slugs_;         // in a stable order, for suggestions
+  std::vector<const std::string*> files_;  // each entry once, in scan order
+
+  // The entries' own `slug:` fields. Read the first time a route names no entry by its
+  // path: most links name entries by their files, and reading every entry at the first
+  // route link would cost a run over one file a read of the whole collection. A path
+  // slug wins over a front matter one that is the same.
+  struct Overrides {
+    std::once_flag once;
+    std::unordered_map<std::string, const std::string*> entries;  // slug -> file in entries_
+    std::vector<std::string> slugs;
+    bool nested = false;  // some slug holds a '/'
+  };
+  const Overrides& overrides() const;
+  std::unique_ptr<Overrides> overrides_ = std::make_unique<Overrides>();
 };
 
 /// The folder a glob's matches lie under: its literal leading segments without the last

@@ -152,8 +152,11 @@ std::string Resolution::problem(std::string_view what) const {
   }
 }
 
-bool is_markdown(const fs::path& file) {
-  std::string extension = file.extension().string();
+bool is_markdown(std::string_view path) {
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;  // ".md" is a hidden name
+  std::string_view extension = name.substr(dot);
   return extension == ".md" || extension == ".mdx" || extension == ".markdown";
 }
 
@@ -377,7 +380,7 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
     case Destination::Kind::fragment:
       result.kind = Kind::file;
       result.same_document = true;
-      result.target = from_file;
+      result.target = from_file.native();
       return result;
     case Destination::Kind::protocol_relative:
       result.kind = Kind::external;
@@ -478,56 +481,53 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
   }
 
   // The path itself, then the names a site would serve at an extensionless path or a
-  // `.html` path written for a Markdown file.
-  std::vector<std::pair<std::vector<std::string>, std::string>> candidates{{*segments, ""}};
-  if (want == Want::link && !segments->empty()) {
-    const std::string& last = segments->back();
-    std::vector<std::string_view> suffixes;
-    if (!has_extension(last)) {
-      suffixes.assign(std::begin(kPageSuffixes), std::end(kPageSuffixes));
-    } else if (fs::path(last).extension() == ".html" || fs::path(last).extension() == ".htm") {
-      std::vector<std::string> stem = *segments;
-      stem.back() = fs::path(last).stem().string();
-      for (std::string_view suffix : {".md", ".mdx"}) {
-        std::vector<std::string> candidate = stem;
-        candidate.back() += suffix;
-        candidates.emplace_back(std::move(candidate), "");
-      }
-    }
-    for (std::string_view suffix : suffixes) {
-      std::vector<std::string> candidate = *segments;
-      candidate.back() += suffix;
-      candidates.emplace_back(std::move(candidate), std::string(suffix));
-    }
-  }
+  // `.html` path written for a Markdown file; the first that exists as written wins.
   std::optional<Found> mismatch;
   std::string mismatch_suffix;
-  for (const auto& [candidate, suffix] : candidates) {
+  auto exists = [&](std::span<const std::string> candidate, std::string_view suffix) {
     // A file the run checks is there as spelled (discovery read its name from its folder):
     // no stat(), and nothing to keep for the next file that links to it.
     if (std::string path = join_below(base.native(), candidate); state.checks(path)) {
       result.kind = Kind::file;
       result.target = std::move(path);
-      return result;
+      return true;
     }
     Found found = state.disk.lookup(base, candidate);
     if (found.exact()) {
       result.kind = Kind::file;
-      result.target = found.path;
+      result.target = found.path.native();
       if (found.kind == Found::Kind::directory) {
         for (std::string_view index : kIndexFiles) {
           std::string name(index);
           if (state.disk.lookup(found.path, std::span<const std::string>(&name, 1)).exact()) {
-            result.target = found.path / name;
+            result.target = (found.path / name).native();
             break;
           }
         }
       }
-      return result;
+      return true;
     }
     if (found.kind != Found::Kind::none && !mismatch) {
       mismatch = std::move(found);
       mismatch_suffix = suffix;
+    }
+    return false;
+  };
+  if (exists(*segments, "")) return result;
+  if (want == Want::link && !segments->empty()) {
+    std::vector<std::string> candidate = *segments;
+    const std::string last = segments->back();
+    if (!has_extension(last)) {
+      for (std::string_view suffix : kPageSuffixes) {
+        candidate.back() = last + std::string(suffix);
+        if (exists(candidate, suffix)) return result;
+      }
+    } else if (last.ends_with(".html") || last.ends_with(".htm")) {
+      const std::string stem = last.substr(0, last.rfind('.'));
+      for (std::string_view suffix : {".md", ".mdx"}) {
+        candidate.back() = stem + std::string(suffix);
+        if (exists(candidate, "")) return result;
+      }
     }
   }
   if (!mismatch) {
@@ -535,7 +535,7 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
     return result;
   }
   result.kind = Kind::case_mismatch;
-  result.target = mismatch->path;
+  result.target = mismatch->path.native();
   if (!mismatch_suffix.empty() && !mismatch->corrections.empty()) {
     // The suffix was added to the last name; the message quotes the name as written.
     auto& [written, on_disk] = mismatch->corrections.back();
@@ -591,11 +591,11 @@ void Site::remember_anchors(const fs::path& file, const markdown::Body& body) co
   state_->digests[key] = std::move(digest);
 }
 
-Site::AnchorAnswer Site::has_anchor(const fs::path& file, std::string_view fragment,
+Site::AnchorAnswer Site::has_anchor(const std::string& file, std::string_view fragment,
                                     bool settle) const {
   {
     std::lock_guard lock(state_->digests_mutex);
-    auto found = state_->digests.find(normal_absolute(file, state_->cwd).string());
+    auto found = state_->digests.find(file);
     if (found != state_->digests.end() && found->second) {
       return found->second->contains(fragment) ? AnchorAnswer::yes : AnchorAnswer::no;
     }

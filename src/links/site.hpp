@@ -54,7 +54,9 @@ struct Resolution {
   bool routed = false;
   /// file: the file found (a folder's index file, when it has one); route: the page or
   /// entry file; same_document: the linking file; case_mismatch: the file as on disk.
-  std::filesystem::path target;
+  /// Absolute and lexically normal; a string, as a path would split it into its names
+  /// for every link of every file.
+  std::string target;
   /// After '#', percent-decoded; nullopt when the destination has no '#'.
   std::optional<std::string> fragment;
   /// The destination's path as written, before '?' and '#' (for a `site-url` link: its
@@ -76,8 +78,8 @@ struct Resolution {
   std::string problem(std::string_view what) const;
 };
 
-/// Whether `file` is Markdown (.md, .mdx, .markdown), whose anchors can be read.
-bool is_markdown(const std::filesystem::path& file);
+/// Whether the file at `path` is Markdown (.md, .mdx, .markdown), whose anchors can be read.
+bool is_markdown(std::string_view path);
 
 /// Answers questions about link targets for every file of one run. Shared by the worker
 /// threads, so every query is thread-safe; what it reads from disk (folder listings, the
@@ -120,9 +122,10 @@ class Site {
   /// Whether a fragment names an anchor of a file: `later` when the file is one the run
   /// checks that has not been checked yet, `unknown` when it cannot be read.
   enum class AnchorAnswer { yes, no, later, unknown };
-  /// Answers for the Markdown file `file` (absolute). With `settle` (after every file of
-  /// the run is checked), never `later`: a file still missing is read from disk.
-  AnchorAnswer has_anchor(const std::filesystem::path& file, std::string_view fragment,
+  /// Answers for the Markdown file `file` (absolute and lexically normal, as
+  /// Resolution::target). With `settle` (after every file of the run is checked), never
+  /// `later`: a file still missing is read from disk.
+  AnchorAnswer has_anchor(const std::string& file, std::string_view fragment,
                           bool settle = false) const;
 
  private:

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/utf8.hpp"
+#include "markdown/parse_arena.hpp"
 #include "markdown/slug.hpp"
 #include "markdown/source_scan.hpp"
 #include "markdown/unicode_tables.hpp"
@@ -167,8 +168,8 @@ class Extractor {
   }
 
   Body run() {
-    std::unique_ptr<cmark_node, NodeDeleter> root(
-        cmark_parse_document(text_.data() + span_.begin, span_.size(), CMARK_OPT_SOURCEPOS));
+    detail::ParseArena arena;  // outlives the tree, which is freed into it
+    std::unique_ptr<cmark_node, NodeDeleter> root(parse());
     if (!root) return std::move(body_);
     std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root.get()));
     cmark_event_type event;
@@ -181,6 +182,16 @@ class Extractor {
   }
 
  private:
+  // cmark_parse_document, with the current arena's memory.
+  cmark_node* parse() const {
+    cmark_parser* parser =
+        cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, detail::ParseArena::memory());
+    cmark_parser_feed(parser, text_.data() + span_.begin, span_.size());
+    cmark_node* root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return root;
+  }
+
   // --- positions -------------------------------------------------------------------
 
   std::uint32_t document_line(int cmark_line) const {

@@ -69,7 +69,7 @@ class LinkAnchor final : public Rule {
           resolution.kind != links::Resolution::Kind::route) {
         continue;  // link/not-found's, or not a local document
       }
-      bool self = resolution.same_document || resolution.target.lexically_normal() == from;
+      bool self = resolution.same_document || resolution.target == from.native();
       core::ByteSpan at = fragment_span(article.document, span);
       if (self) {
         if (!own) own = links::Anchors::of(article.body);
@@ -94,7 +94,7 @@ class LinkAnchor final : public Rule {
           // The target kept as a string: a path holds a list of its components, and a run
           // keeps one of these for every fragment into a file checked later.
           sink.report_later(at,
-                            [&site, target = resolution.target.string(), fragment,
+                            [&site, target = resolution.target, fragment,
                              shown = resolution.shown]() -> std::optional<std::string> {
                               if (site.has_anchor(target, fragment, true) != Answer::no)
                                 return std::nullopt;

@@ -130,6 +130,25 @@ TEST_CASE("a collection route names entries by path, slugified path and front ma
   CHECK(route.route_for("hello-world") == "/blog/hello-world");
 }
 
+TEST_CASE("front matter slugs are read when a route names no entry by its path") {
+  TempSite site;
+  site.write("content/posts/setup.md", "---\nslug: guides/first-steps\n---\n");
+  site.write("content/posts/taken.md", "---\nslug: setup\n---\n");
+  std::vector<core::Glob> include{*core::Glob::compile("content/posts/*.md")};
+  CollectionRoute route = CollectionRoute::scan("/blog/{slug}", site.path(), include);
+  auto file = [&](std::string_view path) {
+    CollectionRoute::Match match = route.match(path);
+    if (match.entry == nullptr) return std::string(match.shaped ? "no entry" : "not shaped");
+    return std::filesystem::path(*match.entry).filename().string();
+  };
+  // An entry's path wins over another entry's front matter slug that is the same.
+  CHECK(file("/blog/setup") == "setup.md");
+  // A front matter slug with a '/' makes deeper routes entries, not other pages.
+  CHECK(file("/blog/guides/first-steps") == "setup.md");
+  CHECK(file("/blog/guides/other") == "no entry");
+  CHECK(route.nearest_slug("guides/first-step") == "guides/first-steps");
+}
+
 TEST_CASE("nested entries make multi-segment slugs, a route without {slug} names nothing") {
   TempSite site;
   site.write("content/docs/2024/first.md");
