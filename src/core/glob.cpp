@@ -35,11 +35,17 @@ std::u32string decode(std::string_view text) {
   return out;
 }
 
-std::vector<std::u32string_view> split_segments(std::u32string_view text) {
-  std::vector<std::u32string_view> segments;
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+}
+
+template <typename Char>
+std::vector<std::basic_string_view<Char>> split_segments(std::basic_string_view<Char> text) {
+  std::vector<std::basic_string_view<Char>> segments;
   std::size_t begin = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == U'/') {
+    if (i == text.size() || text[i] == Char('/')) {
       segments.push_back(text.substr(begin, i - begin));
       begin = i + 1;
     }
@@ -245,7 +251,9 @@ core::Expected<Glob> Glob::compile(std::string_view pattern) {
   return glob;
 }
 
-bool Glob::segment_matches(const std::vector<Token>& tokens, std::u32string_view text) const {
+template <typename Char>
+bool Glob::segment_matches(const std::vector<Token>& tokens,
+                           std::basic_string_view<Char> text) const {
   auto one = [&](const Token& token, char32_t c) {
     switch (token.kind) {
       case Token::Kind::literal:
@@ -280,7 +288,7 @@ bool Glob::segment_matches(const std::vector<Token>& tokens, std::u32string_view
     if (t < tokens.size() && tokens[t].kind == Token::Kind::star) {
       star = t++;
       star_text = i;
-    } else if (t < tokens.size() && one(tokens[t], text[i])) {
+    } else if (t < tokens.size() && one(tokens[t], static_cast<char32_t>(text[i]))) {
       ++t;
       ++i;
     } else if (star != kNone) {
@@ -294,7 +302,9 @@ bool Glob::segment_matches(const std::vector<Token>& tokens, std::u32string_view
   return t == tokens.size();
 }
 
-bool Glob::run(const Alternative& alternative, const std::vector<std::u32string_view>& segments,
+template <typename Char>
+bool Glob::run(const Alternative& alternative,
+               const std::vector<std::basic_string_view<Char>>& segments,
                std::vector<char>& states) const {
   // A set of pattern positions, as in an NFA: `**` both stays (consuming a segment) and
   // steps over itself (consuming none). Every other segment pattern consumes exactly one
@@ -309,7 +319,7 @@ bool Glob::run(const Alternative& alternative, const std::vector<std::u32string_
   states[0] = 1;
   close(states);
   std::vector<char> next(size + 1);
-  for (std::u32string_view segment : segments) {
+  for (std::basic_string_view<Char> segment : segments) {
     std::fill(next.begin(), next.end(), 0);
     bool any = false;
     for (std::size_t i = 0; i < size; ++i) {
@@ -330,8 +340,14 @@ bool Glob::run(const Alternative& alternative, const std::vector<std::u32string_
 }
 
 bool Glob::matches(std::string_view path) const {
+  if (is_ascii(path)) return matches_text(path);
   const std::u32string text = decode(path);
-  const std::vector<std::u32string_view> segments = split_segments(text);
+  return matches_text(std::u32string_view(text));
+}
+
+template <typename Char>
+bool Glob::matches_text(std::basic_string_view<Char> path) const {
+  const std::vector<std::basic_string_view<Char>> segments = split_segments(path);
   std::vector<char> states;
   for (const Alternative& alternative : alternatives_) {
     if (run(alternative, segments, states) && states[alternative.size()]) return true;
@@ -340,9 +356,15 @@ bool Glob::matches(std::string_view path) const {
 }
 
 bool Glob::may_match_inside(std::string_view directory) const {
+  if (is_ascii(directory)) return may_match_inside_text(directory);
   const std::u32string text = decode(directory);
-  std::vector<std::u32string_view> segments;
-  if (!text.empty()) segments = split_segments(text);
+  return may_match_inside_text(std::u32string_view(text));
+}
+
+template <typename Char>
+bool Glob::may_match_inside_text(std::basic_string_view<Char> directory) const {
+  std::vector<std::basic_string_view<Char>> segments;
+  if (!directory.empty()) segments = split_segments(directory);
   std::vector<char> states;
   for (const Alternative& alternative : alternatives_) {
     if (!run(alternative, segments, states)) continue;

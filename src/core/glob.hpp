@@ -49,11 +49,20 @@ class Glob {
   };
   using Alternative = std::vector<Segment>;
 
-  bool segment_matches(const std::vector<Token>& tokens, std::u32string_view text) const;
+  // Paths are matched by code point: as bytes when all are ASCII (most paths), else
+  // decoded to UTF-32 first. Char is char or char32_t.
+  template <typename Char>
+  bool segment_matches(const std::vector<Token>& tokens, std::basic_string_view<Char> text) const;
   // Pattern positions reachable in `alternative` after consuming `segments`, in `states`
   // (size alternative.size() + 1); false when none is.
-  bool run(const Alternative& alternative, const std::vector<std::u32string_view>& segments,
+  template <typename Char>
+  bool run(const Alternative& alternative,
+           const std::vector<std::basic_string_view<Char>>& segments,
            std::vector<char>& states) const;
+  template <typename Char>
+  bool matches_text(std::basic_string_view<Char> path) const;
+  template <typename Char>
+  bool may_match_inside_text(std::basic_string_view<Char> directory) const;
 
   std::string pattern_;
   std::vector<Alternative> alternatives_;  // `{a,b}` expanded

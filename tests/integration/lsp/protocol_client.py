@@ -66,7 +66,8 @@ class Session:
         self.stdout_problem = None
         self.stderr = b""
         threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_reader.start()
 
     def _read_stdout(self):
         out = self.proc.stdout
@@ -144,11 +145,14 @@ class Session:
         self.proc.stdin.close()
 
     def wait(self, timeout=10):
+        """The exit code, once the server has exited and all it wrote to stderr is read."""
         try:
-            return self.proc.wait(timeout=timeout)
+            code = self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise Failure(f"the server did not exit within {timeout} s")
+        self._stderr_reader.join(timeout)
+        return code
 
 
 def initialize(session, capabilities=None):
