@@ -79,15 +79,18 @@ std::string join_below(std::string_view base, std::span<const std::string> segme
 
 // `cwd` is the working directory when the Site was made: fs::absolute would ask the
 // kernel for it again for every link of every file.
+// Most paths arrive absolute and normal already, and lexically_normal rebuilds every one.
+bool is_normal_absolute(const fs::path& path) {
+  std::string_view text = path.native();
+  return path.is_absolute() && text.find("//") == std::string_view::npos &&
+         text.find("/./") == std::string_view::npos &&
+         text.find("/../") == std::string_view::npos && !text.ends_with("/.") &&
+         !text.ends_with("/..");
+}
+
 fs::path normal_absolute(const fs::path& path, const fs::path& cwd) {
   if (!path.is_absolute()) return (cwd / path).lexically_normal();
-  // Most paths arrive normal already, and lexically_normal rebuilds every one of them.
-  std::string_view text = path.native();
-  bool normal = text.find("//") == std::string_view::npos &&
-                text.find("/./") == std::string_view::npos &&
-                text.find("/../") == std::string_view::npos && !text.ends_with("/.") &&
-                !text.ends_with("/..");
-  return normal ? path : path.lexically_normal();
+  return is_normal_absolute(path) ? path : path.lexically_normal();
 }
 
 // Whether the folder `path` is `base` or inside it (both absolute and lexically normal,
@@ -464,11 +467,15 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
   // Relative: from the linking file's folder, never above the site's root (an article
   // outside the root resolves from the file system's root, as a browser would).
   // Worked on as strings: path operations split and rebuild every name, for every link.
-  const fs::path file = normal_absolute(from_file, state.cwd);
+  fs::path normalized;  // only for a linking file not given absolute and normal
+  const fs::path& file = is_normal_absolute(from_file)
+                             ? from_file
+                             : (normalized = normal_absolute(from_file, state.cwd));
   std::string_view folder = file.native();
   folder = folder.substr(0, folder.rfind('/'));
   bool inside = is_within(folder, state.root.native());
-  fs::path base = inside ? state.root : file.root_path();
+  fs::path file_system_root;
+  const fs::path& base = inside ? state.root : (file_system_root = file.root_path());
   std::vector<std::string> start =
       normalize(
           inside ? folder.substr(std::min(folder.size(), state.root.native().size())) : folder, {})
