@@ -11,6 +11,15 @@ namespace contentlint::links::detail {
 
 namespace fs = std::filesystem;
 
+std::string join_below(std::string_view base, std::span<const std::string> segments) {
+  std::string out(base);
+  for (const std::string& segment : segments) {
+    if (!out.ends_with('/')) out += '/';
+    out += segment;
+  }
+  return out;
+}
+
 const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) const {
   Listing* slot = nullptr;
   {
@@ -60,12 +69,7 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
     return name.find('\0') != std::string::npos;  // a decoded %00 would cut the path short
   });
   if (via == Via::stat && !segments.empty() && plain) {
-    // Joined as a string: a path would split and rebuild its names at every `/=`.
-    std::string full = base.native();
-    for (const std::string& name : segments) {
-      if (!full.ends_with('/')) full += '/';
-      full += name;
-    }
+    std::string full = join_below(base.native(), segments);
     Found::Kind kind = stat_kind(full);
     if (kind != Found::Kind::none) {
       found.path = std::move(full);

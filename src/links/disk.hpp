@@ -25,6 +25,10 @@ struct Found {
   bool exact() const { return kind != Kind::none && corrections.empty(); }
 };
 
+/// The path of `segments` below the folder `base`, joined as a string (a path would split
+/// and rebuild its names at every `/=`).
+std::string join_below(std::string_view base, std::span<const std::string> segments);
+
 /// Folder listings, each read from disk once and kept for the run. A name that is not
 /// found exactly (on Linux: by stat()) is looked for in the listings, so a name whose case
 /// differs from the disk's is caught even on macOS and Windows, where the file system

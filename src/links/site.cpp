@@ -67,16 +67,6 @@ std::string join_route(std::span<const std::string> segments) {
   return out.empty() ? "/" : out;
 }
 
-// The path of `segments` below the folder `base`, as DiskCache::lookup spells it.
-std::string join_below(std::string_view base, std::span<const std::string> segments) {
-  std::string out(base);
-  for (const std::string& segment : segments) {
-    if (!out.ends_with('/')) out += '/';
-    out += segment;
-  }
-  return out;
-}
-
 // `cwd` is the working directory when the Site was made: fs::absolute would ask the
 // kernel for it again for every link of every file.
 // Most paths arrive absolute and normal already, and lexically_normal rebuilds every one.
@@ -494,7 +484,7 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
   auto exists = [&](std::span<const std::string> candidate, std::string_view suffix) {
     // A file the run checks is there as spelled (discovery read its name from its folder):
     // no stat(), and nothing to keep for the next file that links to it.
-    if (std::string path = join_below(base.native(), candidate); state.checks(path)) {
+    if (std::string path = detail::join_below(base.native(), candidate); state.checks(path)) {
       result.kind = Kind::file;
       result.target = std::move(path);
       return true;
