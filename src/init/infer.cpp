@@ -62,14 +62,11 @@ bool looks_like(const core::Node& node, Kind kind) {
     return text == "true" || text == "false" || text == "yes" || text == "no";
   }
   if (kind == Kind::integer || kind == Kind::number) {
-    long long integer = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (error == std::errc() && end == text.data() + text.size() && !text.empty()) return true;
-    if (kind == Kind::number) {
-      double number = 0;
-      auto [end2, error2] = std::from_chars(text.data(), text.data() + text.size(), number);
-      return error2 == std::errc() && end2 == text.data() + text.size() && !text.empty();
-    }
+    // As the YAML core schema would read the text unquoted.
+    core::Node plain{.kind = core::NodeKind::scalar, .text = node.text};
+    core::ScalarType type = plain.scalar_type();
+    return type == core::ScalarType::integer ||
+           (kind == Kind::number && type == core::ScalarType::number);
   }
   return false;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 
 #include "core/utf8.hpp"
@@ -12,9 +13,20 @@
 namespace contentlint::schema {
 namespace {
 
+// How far `x` (finite) is from the nearest integer. Not with std::trunc or std::round:
+// the binary needs no libm without them, and loading it was a twentieth of a run over
+// one file.
+double distance_to_integer(double x) {
+  if (std::fabs(x) >= 0x1p52) return 0;  // every double this large is an integer
+  const double fraction = std::fabs(x - static_cast<double>(static_cast<std::int64_t>(x)));
+  return std::min(fraction, 1 - fraction);
+}
+
+bool is_whole(double x) { return std::isfinite(x) && distance_to_integer(x) == 0; }
+
 bool is_whole(const core::Node& value) {
   auto number = value.as_number();
-  return number && std::isfinite(*number) && *number == std::trunc(*number);
+  return number && is_whole(*number);
 }
 
 bool is_integer_value(std::uint8_t type, const core::Node& value) {
@@ -512,14 +524,14 @@ bool Validation::check_number(const SchemaNode& schema, const core::Node& value,
 
 bool Validation::is_multiple(const core::Node& value, double x, double divisor) {
   auto integer = value.as_integer();
-  if (integer && divisor == std::trunc(divisor) && std::fabs(divisor) < 9.0e18) {
+  if (integer && is_whole(divisor) && std::fabs(divisor) < 9.0e18) {
     return *integer % static_cast<std::int64_t>(divisor) == 0;
   }
   double quotient = x / divisor;
   if (!std::isfinite(quotient)) {
     return false;
   }
-  return std::fabs(quotient - std::round(quotient)) <= 1e-9 * std::max(1.0, std::fabs(quotient));
+  return distance_to_integer(quotient) <= 1e-9 * std::max(1.0, std::fabs(quotient));
 }
 
 }  // namespace contentlint::schema

@@ -1,6 +1,7 @@
 #include "core/value.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 using namespace contentlint::core;
 
@@ -30,6 +31,19 @@ TEST_CASE("scalars resolve by the YAML 1.2 core schema") {
   Node tagged = scalar("3");
   tagged.tag = "!!str";
   CHECK(tagged.scalar_type() == ScalarType::string);
+}
+
+TEST_CASE("floats read in full, correctly rounded, and too large ones as infinity") {
+  CHECK(scalar(".5").as_number() == 0.5);
+  CHECK(scalar("-.25").as_number() == -0.25);
+  CHECK(scalar("+12.").as_number() == 12.0);
+  CHECK(scalar("0.1").as_number() == 0.1);
+  CHECK(scalar("2.5E-3").as_number() == 0.0025);
+  CHECK(scalar("1e400").as_number() == std::numeric_limits<double>::infinity());
+  CHECK(scalar("-1e400").as_number() == -std::numeric_limits<double>::infinity());
+  CHECK(scalar("1e-400").as_number() == 0.0);
+  CHECK(!scalar("1e").as_number());
+  CHECK(!scalar("0x1p3").as_number());  // strtod would read a hex float; YAML does not
 }
 
 TEST_CASE("find follows dotted paths and takes the last duplicate") {

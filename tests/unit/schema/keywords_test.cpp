@@ -409,6 +409,19 @@ TEST_CASE("multipleOf: integers exactly, decimals with a tolerance") {
                                               });
 }
 
+TEST_CASE("multipleOf and integer: negative, large and fractional values") {
+  TempDir dir;
+  auto schema = load(dir,
+                     "properties:\n  d: {multipleOf: 2.5}\n  i: {type: integer}\n"
+                     "  w: {multipleOf: 1.5}\n");
+  CHECK(check(*schema, "d: -7.5\ni: 1.0e20\nw: 4.5\n") == Lines{});
+  CHECK(check(*schema, "d: -7.4\ni: -2.5\nw: 1e300\n") ==
+        Lines{
+            "2:4 'd': expected a multiple of 2.5, found -7.4",
+            "3:4 'i': expected an integer, found a number",
+        });
+}
+
 TEST_CASE("format: each format, passing and failing") {
   TempDir dir;
   auto schema = load(dir, R"(properties:
