@@ -7,6 +7,8 @@ packages=(
   cmake g++ make pkg-config ccache git
   libyaml-cpp-dev libyaml-dev libcmark-dev libcli11-dev libfmt-dev libre2-dev catch2
   nlohmann-json3-dev libcurl4-openssl-dev
+  # lld links the start-up code of the release binary together (src/cli/CMakeLists.txt).
+  lld
 )
 if [[ "${1:-}" == "--test" ]]; then
   # What the test suite needs beyond the build: the reference cmark CLI, pre-commit,
