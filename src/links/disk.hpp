@@ -58,6 +58,7 @@ class DiskCache {
   };
 
   const std::vector<Entry>& listing(const std::filesystem::path& folder) const;
+  static std::vector<Entry> read_listing(const char* folder);
   /// What stat() says of `path`, asked once per run: many files link to the same posts
   /// and images.
   Found::Kind stat_kind(const std::string& path) const;

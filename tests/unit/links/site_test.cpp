@@ -175,6 +175,21 @@ TEST_CASE("a file that exists only with other letter case is a case mismatch") {
         "match on Linux");
 }
 
+TEST_CASE("a symlinked folder in a listing is a folder, as stat() sees it") {
+  TempSite site;
+  write_site(site);
+  std::filesystem::create_directory_symlink(site.path() / "docs/setup",
+                                            site.path() / "docs/Linked");
+  Site links(full_options(site));
+  auto from = site.path() / "articles/a.md";
+
+  // Found through the listing of docs/ (the case differs), then entered as a folder.
+  Resolution link = links.resolve(from, "../docs/linked/index.md");
+  CHECK(link.kind == Kind::case_mismatch);
+  CHECK(link.actual == "../docs/Linked/index.md");
+  CHECK(link.target == (site.path() / "docs/Linked/index.md").native());
+}
+
 TEST_CASE("links that leave the site's root point outside the site") {
   TempSite site;
   write_site(site);
