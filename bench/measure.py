@@ -71,29 +71,40 @@ def alternate(tools, cwd, label):
         print(f"measure: {label} round {r + 1}/{rounds} done", file=sys.stderr)
 
 
-def latency(tools, path, cwd, hyperfine):
-    """(median wall ms, median CPU ms) of each tool, start to exit, on one small file."""
-    result = {}
-    for tool in tools:
-        argv = [a if a != "{file}" else path for a in tool.argv]
-        if hyperfine:
-            with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
-                subprocess.run([hyperfine, "-N", "--warmup", "3", "--runs", str(tool.runs),
-                                "--ignore-failure", "--style", "none", "--export-json",
-                                out.name, subprocess.list2cmdline(argv)],
-                               cwd=cwd, check=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-                data = json.load(out)["results"][0]
-                # hyperfine keeps the mean user and system times, not one per run.
-                wall = statistics.median(data["times"]) * 1000
-                result[tool.name] = (wall, (data["user"] + data["system"]) * 1000)
-        else:
-            for _ in range(min(3, tool.runs)):
-                run_once(tool_with(tool, argv), cwd)
-            samples = [run_once(tool_with(tool, argv), cwd) for _ in range(tool.runs)]
-            result[tool.name] = (statistics.median(s[0] for s in samples) * 1000,
-                                 statistics.median(s[1] for s in samples) * 1000)
-    return result
+def latency(tools, path, cwd, hyperfine, rounds=5):
+    """(median wall ms, median CPU ms) of each tool, start to exit, on one small file.
+
+    In rounds, each tool once per round and each round starting with the next tool, as for
+    the corpus: a few milliseconds move with the load of a shared machine, and a change of
+    load then hits every tool alike."""
+    walls = {tool.name: [] for tool in tools}
+    cpus = {tool.name: [] for tool in tools}
+    for r in range(rounds):
+        order = tools[r % len(tools):] + tools[:r % len(tools)]
+        for tool in order:
+            argv = [a if a != "{file}" else path for a in tool.argv]
+            runs = max(1, tool.runs // rounds)
+            if hyperfine:
+                with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
+                    subprocess.run([hyperfine, "-N", "--warmup", "3" if r == 0 else "1",
+                                    "--runs", str(runs), "--ignore-failure", "--style", "none",
+                                    "--export-json", out.name, subprocess.list2cmdline(argv)],
+                                   cwd=cwd, check=True, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+                    data = json.load(out)["results"][0]
+                    walls[tool.name] += [t * 1000 for t in data["times"]]
+                    # hyperfine keeps the mean user and system times, not one per run.
+                    cpus[tool.name].append((data["user"] + data["system"]) * 1000)
+            else:
+                if r == 0:
+                    for _ in range(min(3, runs)):
+                        run_once(tool_with(tool, argv), cwd)
+                samples = [run_once(tool_with(tool, argv), cwd) for _ in range(runs)]
+                walls[tool.name] += [s[0] * 1000 for s in samples]
+                cpus[tool.name] += [s[1] * 1000 for s in samples]
+        print(f"measure: single file round {r + 1}/{rounds} done", file=sys.stderr)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name]))
+            for name in walls}
 
 
 def tool_with(tool, argv):
@@ -184,7 +195,7 @@ def main():
 
     size_bytes, small = smallest_post(corpus)
     hyperfine = shutil.which("hyperfine")
-    quick = max(args.runs, 30)
+    quick = max(args.runs, 50)
     single = [
         Tool("process start (/bin/true)", ["/bin/true"], runs=quick),
         Tool("floor", [args.floor, "{file}"], runs=quick),
@@ -237,13 +248,16 @@ def main():
         ratio = "—" if tool is contentlint else fmt_ratio(cl_wall, tool.median(0))
         lines.append(f"| {tool.name} | {tool.note} | {fmt_s(tool.median(0))} | "
                      f"{fmt_s(tool.median(1))} | {tool.median(2) / 1024:.1f} MB | {ratio} |")
+    start = latencies[single[0].name][0]
     lines += ["", f"One small file end to end (`{small}`, {size_bytes} bytes; "
-              f"{'hyperfine -N, median' if hyperfine else 'a loop, median'}):", "",
-              "| command | median wall | CPU (user+sys) |", "| --- | ---: | ---: |"]
+              f"{'hyperfine -N' if hyperfine else 'a loop'}, five alternating rounds, "
+              f"median):", "",
+              "| command | median wall | CPU (user+sys) | x process start |",
+              "| --- | ---: | ---: | ---: |"]
     for tool in single:
         wall, cpu = latencies[tool.name]
         cpu_text = f"{cpu:.1f} ms" if cpu is not None else "n/a"
-        lines.append(f"| {tool.name} | {wall:.1f} ms | {cpu_text} |")
+        lines.append(f"| {tool.name} | {wall:.1f} ms | {cpu_text} | {wall / start:.1f} |")
     if big:
         big_files, big_size, big_tools = big
         cl10, floor10 = big_tools
@@ -269,8 +283,9 @@ def main():
         f"- contentlint ≤ 1/20 of markdownlint-cli2's time: "
         f"{fmt_ratio(cl_wall, markdownlint.median(0))} — "
         f"{verdict(cl_wall * 20 <= markdownlint.median(0))}",
-        f"- one small file ≤ 5 ms: {latencies['contentlint'][0]:.1f} ms — "
-        f"{verdict(latencies['contentlint'][0] <= 5)}",
+        f"- one small file ≤ 5 ms: {latencies['contentlint'][0]:.1f} ms, "
+        f"{latencies['contentlint'][0] / start:.1f}x this run's process start of {start:.1f} ms "
+        f"(the issue's 5 ms is 1.8x its 2.8 ms) — {verdict(latencies['contentlint'][0] <= 5)}",
         f"- peak RSS ≤ 30 MB: {rss:.1f} MB — {verdict(rss <= 30)}",
     ]
     if big:
