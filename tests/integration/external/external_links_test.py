@@ -13,6 +13,7 @@ exact output, the requests the servers saw, and how long each run took.
 import http.server
 import os
 import pty
+import select
 import subprocess
 import sys
 import tempfile
@@ -73,15 +74,27 @@ def make_handler(counter, other_port):
         def log_message(self, *args):
             pass
 
+        def done(self):
+            """Counts the request as no longer in flight, once. Called before the last
+            bytes of the answer go out: once the checker has them it may start its next
+            request, which must not find this one still counted."""
+            if self.counted:
+                self.counted = False
+                counter.end()
+
         def send(self, status, headers=(), body=b""):
             self.send_response(status)
             for name, value in headers:
                 self.send_header(name, value)
             if not any(name == "Content-Length" for name, _ in headers):
                 self.send_header("Content-Length", str(len(body)))
+            if self.command == "HEAD" or not body:
+                self.done()
+                self.end_headers()
+                return
             self.end_headers()
-            if self.command != "HEAD" and body:
-                self.wfile.write(body)
+            self.done()
+            self.wfile.write(body)
 
         def stream(self, length_header):
             # HEAD is refused, so the checker must GET, and stop reading by itself.
@@ -103,13 +116,14 @@ def make_handler(counter, other_port):
 
         def handle_any(self):
             counter.begin(self.command, self.path)
+            self.counted = True
             if self.headers.get("Authorization"):
                 counter.authorization.append(self.path)
             counter.agents.add(self.headers.get("User-Agent"))
             try:
                 self.route(self.path.split("?")[0])
             finally:
-                counter.end()
+                self.done()
 
         def route(self, path):
             html = [("Content-Type", "text/html; charset=utf-8")]
@@ -145,7 +159,13 @@ def make_handler(counter, other_port):
             if path == "/rate-always":
                 return self.send(429, [("Retry-After", "1")])
             if path == "/slow-headers":
-                time.sleep(6)
+                # No answer until the checker gives up (its time-out is 1.5 s) and closes
+                # the connection, which ends the request on its side too; at most 6 s.
+                readable, _, _ = select.select([self.connection], [], [], 6)
+                if readable:
+                    self.done()
+                    self.close_connection = True
+                    return None
                 return self.send(200)
             if path == "/endless":
                 return self.stream(length_header=False)
