@@ -4,7 +4,7 @@
 #
 # Why: on a small VM every first touch of a 64 KB stretch of code is a page fault that
 # costs 15-20 us, and a run over one file touched some 60 of them scattered over 4 MB of
-# code. Packed together, the same code is about 20. A name that no longer exists is
+# code. Packed together, the same code takes about 25. A name that no longer exists is
 # skipped by the linker, so a stale list only makes start-up slower, never wrong; rerun
 # this after large changes (bench/README.md shows the effect).
 #
