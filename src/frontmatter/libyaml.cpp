@@ -233,8 +233,9 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
   struct Frame {
     bool flow = false;
     bool mapping = false;
-    std::size_t column = 0;  // in characters, as libyaml counts
-    bool at_value = false;   // a mapping's next node is a value
+    std::size_t column = 0;     // in characters, as libyaml counts
+    bool at_value = false;      // a mapping's next node is a value
+    std::size_t key_begin = 0;  // where a mapping's last key starts, in bytes
   };
   std::vector<Frame> open;
   std::size_t flow_level = 0;
@@ -246,6 +247,7 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
     if (open.empty()) return true;
     Frame& parent = open.back();
     bool is_value = parent.mapping && parent.at_value;
+    if (parent.mapping && !is_value) parent.key_begin = begin;
     if (parent.mapping) parent.at_value = !parent.at_value;
     if (parent.flow || empty || (parent.mapping && !is_value)) return true;
     // The node's properties and its content (which may follow them on the next line).
@@ -311,10 +313,15 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
         std::optional<AnchorId> anchor = define(scalar.anchor, begin);
         if (!anchor) return false;
         // yaml-cpp 0.7 takes an anchored empty key, or one in brackets, for a missing node,
-        // and fails on a key without a value in braces before a line break (`{a\n}`).
+        // and fails on a key without a value in braces before a line break (`{a\n}`) or
+        // across one (`{'a\nb'}`); libyaml marks the missing value at the token after it.
         if (*anchor != 0 && plain && value.empty() && (is_key || flow_level > 0)) return false;
         if (plain && value.empty() && !is_key && !open.empty() && open.back().flow &&
-            open.back().mapping && breaks_line_around(yaml, begin)) {
+            open.back().mapping &&
+            (breaks_line_around(yaml, begin) ||
+             (begin > open.back().key_begin &&
+              yaml.substr(open.back().key_begin, begin - open.back().key_begin).find('\n') !=
+                  std::string_view::npos))) {
           return false;
         }
         if (scalar.tag == nullptr && plain && (value.empty() || is_null_word(value))) {
