@@ -107,6 +107,15 @@ bool breaks_line_around(std::string_view text, std::size_t at) {
   return text.substr(begin, end - begin).find('\n') != std::string_view::npos;
 }
 
+// Whether a line after `at` starts with a tab.
+bool tab_starts_line_after(std::string_view text, std::size_t at) {
+  for (std::size_t end = text.find('\n', at); end != std::string_view::npos;
+       end = text.find('\n', end + 1)) {
+    if (end + 1 < text.size() && text[end + 1] == '\t') return true;
+  }
+  return false;
+}
+
 // Only blanks, line breaks and comments: what yaml-cpp reads as no document at all.
 bool is_blank(std::string_view text) { return next_token(text, 0) == text.size(); }
 
@@ -307,6 +316,10 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
             // (never at the top, not before a line starting with a backquote): rare in
             // front matter, so left to yaml-cpp.
             (plain && yaml.substr(begin, end - begin).find('\n') != std::string_view::npos) ||
+            // ...and, after a tag or an anchor at the top, takes a tab that starts a later
+            // line for indentation, which it refuses.
+            (plain && open.empty() && (yaml[begin] == '!' || yaml[begin] == '&') &&
+             tab_starts_line_after(yaml, end)) ||
             !placed_alike(begin, plain && value.empty(), false)) {
           return false;
         }
