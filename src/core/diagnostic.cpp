@@ -46,8 +46,7 @@ void DiagnosticSink::report_at_most(Severity at_most, ByteSpan span, std::string
   diagnostics_.back().severity = std::min(severity_, at_most);
 }
 
-void DiagnosticSink::report_later(ByteSpan span,
-                                  std::function<std::optional<std::string>()> settle) {
+void DiagnosticSink::report_later(ByteSpan span, std::function<Settled(bool final)> settle) {
   report(span, std::string());
   diagnostics_.back().settle = std::move(settle);
 }

@@ -31,6 +31,12 @@ struct Fix {
   std::vector<Edit> edits;
 };
 
+/// What a finding reported for later says when the engine asks (Diagnostic::settle).
+struct Settled {
+  bool waiting = false;                // asked before the end of the run, it cannot tell yet
+  std::optional<std::string> message;  // it holds, with this message
+};
+
 /// One finding. Rules fill `span`, `message` and `fix`; the engine fills the rule id,
 /// the configured severity, the range and the source line (so reporters compute nothing
 /// and no report needs the file's text).
@@ -43,10 +49,11 @@ struct Diagnostic {
   std::string source_line;  // the text of range.begin.line, without its line break;
                             // empty when that line is too long to copy (over 4 KiB)
   std::optional<Fix> fix;
-  /// Set on a finding that can only be decided once every file of the run has been read
-  /// (a fragment into a file checked later): the engine calls it then, and it returns the
-  /// message, or nullopt when the finding does not hold after all.
-  std::function<std::optional<std::string>()> settle;
+  /// Set on a finding that can only be decided once a file checked later has been read
+  /// (a fragment into it). The engine asks as the run goes (`final` false: it may still
+  /// wait) and once every file is read (`final`: it must decide); a finding that does not
+  /// hold after all has no message.
+  std::function<Settled(bool final)> settle;
 
   bool fixable() const { return fix && fix->safety == FixSafety::safe; }
 };
@@ -61,9 +68,9 @@ class DiagnosticSink {
   /// Like report, at the rule's level but never above `at_most`: for a rule whose findings
   /// differ in weight (an external link that is broken, or only could not be verified).
   void report_at_most(Severity at_most, ByteSpan span, std::string message);
-  /// A finding decided after every file is read: `settle` returns its message, or nullopt
-  /// to drop it. Suppression comments apply to it as to any other finding.
-  void report_later(ByteSpan span, std::function<std::optional<std::string>()> settle);
+  /// A finding decided once the files it depends on are read (Diagnostic::settle).
+  /// Suppression comments apply to it as to any other finding.
+  void report_later(ByteSpan span, std::function<Settled(bool final)> settle);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> take() { return std::move(diagnostics_); }

@@ -500,6 +500,7 @@ Discovered Discoverer::finish() {
                             return a.display == b.display;
                           }),
               files.end());
+  files.shrink_to_fit();  // kept for the whole run
   return std::move(result_);
 }
 

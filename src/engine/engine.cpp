@@ -117,17 +117,17 @@ Checked check_document(const config::Config& config, const links::Site& site,
   return checked;
 }
 
-// A finding that waits for every file of the run (core::Diagnostic::settle). A run holds
+// A finding that waits for a file checked later (core::Diagnostic::settle). A run holds
 // one for nearly every fragment into a file checked later and nearly all come to nothing,
-// so it waits without a message or a copy of its line; `settle` reads the line again for
-// the few that hold.
+// so it waits without a message or a copy of its line; the line is read again for the
+// few that hold.
 struct Pending {
   std::size_t file;  // index into the run's files and results
   std::string rule;
   core::Severity severity;
   core::ByteSpan span;
   core::Range range;
-  std::function<std::optional<std::string>()> settle;
+  std::function<core::Settled(bool final)> settle;
 };
 
 // Takes the findings of `result` (the `file`-th) that wait to be settled out of it.
@@ -143,39 +143,71 @@ std::vector<Pending> take_pending(FileResult& result, std::size_t file) {
   return pending;
 }
 
-// Decides the findings that had to wait for every file of the run and adds those that
-// hold to their files' results.
-void settle(std::deque<Pending>& pending, const std::vector<DiscoveredFile>& files,
-            std::vector<FileResult>& results) {
-  std::stable_sort(pending.begin(), pending.end(),
-                   [](const Pending& a, const Pending& b) { return a.file < b.file; });
-  std::optional<core::Document> document;  // of the file whose findings hold, read again
-  std::size_t read = files.size();
-  std::vector<std::size_t> held;  // the files that gained a finding
-  for (Pending& finding : pending) {
-    std::optional<std::string> message = finding.settle();
-    if (!message) continue;
-    FileResult& result = results[finding.file];
-    if (read != finding.file) {
-      read = finding.file;
-      auto bytes = read_file(files[read].path, result.path);
-      document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
-    }
-    core::Diagnostic diagnostic;
-    diagnostic.rule = std::move(finding.rule);
-    diagnostic.severity = finding.severity;
-    diagnostic.message = std::move(*message);
-    diagnostic.span = finding.span;
-    diagnostic.range = finding.range;
-    if (diagnostic.range.begin.line <= document->lines().line_count()) {
-      std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
-      if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
-    }
-    result.diagnostics.push_back(std::move(diagnostic));
-    if (held.empty() || held.back() != finding.file) held.push_back(finding.file);
+// The findings waiting for files checked later, from all threads. Those whose files have
+// been checked are settled as the run goes, each time the queue has doubled since, so a
+// run keeps about those whose targets are still ahead and settling costs each finding a
+// constant number of questions.
+class PendingFindings {
+ public:
+  void add(std::vector<Pending> taken) {
+    if (taken.empty()) return;
+    std::lock_guard lock(mutex_);
+    std::move(taken.begin(), taken.end(), std::back_inserter(waiting_));
+    if (waiting_.size() < 2 * std::max<std::size_t>(after_last_sweep_, 512)) return;
+    std::erase_if(waiting_, [&](Pending& finding) { return ask(finding, false); });
+    after_last_sweep_ = waiting_.size();
   }
-  for (std::size_t file : held) sort_by_position(results[file].diagnostics);
-}
+
+  // Decides the rest and adds the findings that hold to their files' results.
+  void settle(const std::vector<DiscoveredFile>& files, std::vector<FileResult>& results) {
+    for (Pending& finding : waiting_) ask(finding, true);
+    waiting_.clear();
+    std::stable_sort(held_.begin(), held_.end(),
+                     [](const auto& a, const auto& b) { return a.first.file < b.first.file; });
+    std::optional<core::Document> document;  // of the file whose findings hold, read again
+    std::size_t read = files.size();
+    std::vector<std::size_t> gained;  // the files that gained a finding
+    for (auto& [finding, message] : held_) {
+      FileResult& result = results[finding.file];
+      if (read != finding.file) {
+        read = finding.file;
+        auto bytes = read_file(files[read].path, result.path);
+        document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
+      }
+      core::Diagnostic diagnostic;
+      diagnostic.rule = std::move(finding.rule);
+      diagnostic.severity = finding.severity;
+      diagnostic.message = std::move(message);
+      diagnostic.span = finding.span;
+      diagnostic.range = finding.range;
+      if (diagnostic.range.begin.line <= document->lines().line_count()) {
+        std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
+        if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
+      }
+      result.diagnostics.push_back(std::move(diagnostic));
+      if (gained.empty() || gained.back() != finding.file) gained.push_back(finding.file);
+    }
+    held_.clear();
+    for (std::size_t file : gained) sort_by_position(results[file].diagnostics);
+  }
+
+ private:
+  // Whether `finding` is decided now; one that holds moves to held_.
+  bool ask(Pending& finding, bool final) {
+    core::Settled answer = finding.settle(final);
+    if (answer.waiting) return false;
+    if (answer.message) {
+      finding.settle = nullptr;
+      held_.emplace_back(std::move(finding), std::move(*answer.message));
+    }
+    return true;
+  }
+
+  std::mutex mutex_;
+  std::deque<Pending> waiting_;  // no doubling of a large vector as it grows
+  std::size_t after_last_sweep_ = 0;
+  std::vector<std::pair<Pending, std::string>> held_;  // settled, they hold: few
+};
 
 constexpr int kMaxFixPasses = 10;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -305,15 +337,8 @@ Run run(const config::Config& config, const RunOptions& options) {
     return asides[i];  // a map's elements stay put while other threads insert
   };
 
-  // Findings that wait for every file of the run, from all threads.
-  std::mutex pending_mutex;
-  std::deque<Pending> pending;  // no doubling of a large vector as it grows
-  auto hold = [&](std::size_t i) {
-    std::vector<Pending> taken = take_pending(results[i], i);
-    if (taken.empty()) return;
-    std::lock_guard lock(pending_mutex);
-    std::move(taken.begin(), taken.end(), std::back_inserter(pending));
-  };
+  PendingFindings pending;
+  auto hold = [&](std::size_t i) { pending.add(take_pending(results[i], i)); };
 
   // Files are claimed one at a time from a shared counter and each result lands in its
   // own slot, so the output order does not depend on the scheduling.
@@ -373,7 +398,7 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
-  settle(pending, files, results);
+  pending.settle(files, results);
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
     cache->store(files[i].relative_to_root, to_store[i]->content, to_store[i]->size,

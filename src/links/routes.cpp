@@ -312,9 +312,9 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
   auto add = [&](std::string slug, const fs::path& file) {
     if (slug.empty()) return;
     if (slug.find('/') != std::string::npos) result.nested_ = true;
-    auto [entry, added] = result.entries_.emplace(slug, file.string());
+    auto [entry, added] = result.entries_.emplace(std::move(slug), file.string());
     if (!added) return;
-    result.slugs_.push_back(std::move(slug));
+    result.slugs_.push_back(&entry->first);
     if (result.files_.empty() || *result.files_.back() != entry->second) {
       result.files_.push_back(&entry->second);
     }
@@ -378,9 +378,10 @@ const CollectionRoute::Overrides& CollectionRoute::overrides() const {
     for (const std::string* file : files_) {
       std::optional<std::string> slug = front_matter_slug(*file);
       if (!slug || entries_.contains(*slug)) continue;
-      if (overrides_->entries.emplace(*slug, file).second) {
-        overrides_->nested |= slug->find('/') != std::string::npos;
-        overrides_->slugs.push_back(std::move(*slug));
+      auto [entry, added] = overrides_->entries.emplace(std::move(*slug), file);
+      if (added) {
+        overrides_->nested |= entry->first.find('/') != std::string::npos;
+        overrides_->slugs.push_back(&entry->first);
       }
     }
   });
@@ -391,11 +392,11 @@ std::optional<std::string> CollectionRoute::nearest_slug(std::string_view slug) 
   const std::string* best = nullptr;
   std::size_t best_distance = 0;
   std::string typed = ascii_lower(slug);
-  for (const std::vector<std::string>* slugs : {&slugs_, &overrides().slugs}) {
-    for (const std::string& candidate : *slugs) {
-      auto distance = plausible_distance(typed, ascii_lower(candidate));
+  for (const std::vector<const std::string*>* slugs : {&slugs_, &overrides().slugs}) {
+    for (const std::string* candidate : *slugs) {
+      auto distance = plausible_distance(typed, ascii_lower(*candidate));
       if (distance && (best == nullptr || *distance < best_distance)) {
-        best = &candidate;
+        best = candidate;
         best_distance = *distance;
       }
     }

@@ -85,7 +85,8 @@ class CollectionRoute {
   bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
   // slug -> file; a string, as a path would keep a list of its names for every entry
   std::unordered_map<std::string, std::string> entries_;
-  std::vector<std::string> slugs_;         // in a stable order, for suggestions
+  std::vector<const std::string*> slugs_;  // the keys of entries_ in a stable order, for
+                                           // suggestions
   std::vector<const std::string*> files_;  // each entry once, in scan order
 
   // The entries' own `slug:` fields. Read the first time a route names no entry by its
@@ -95,8 +96,8 @@ class CollectionRoute {
   struct Overrides {
     std::once_flag once;
     std::unordered_map<std::string, const std::string*> entries;  // slug -> file in entries_
-    std::vector<std::string> slugs;
-    bool nested = false;  // some slug holds a '/'
+    std::vector<const std::string*> slugs;  // the keys of `entries`, in a stable order
+    bool nested = false;                    // some slug holds a '/'
   };
   const Overrides& overrides() const;
   std::unique_ptr<Overrides> overrides_ = std::make_unique<Overrides>();

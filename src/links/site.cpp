@@ -576,6 +576,12 @@ void Site::expect(const fs::path& file) {
   state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
 }
 
+const std::string* Site::expected(const std::string& file) const {
+  std::lock_guard lock(state_->digests_mutex);
+  auto found = state_->digests.find(file);
+  return found != state_->digests.end() ? &found->first : nullptr;
+}
+
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
   std::string key = normal_absolute(file, state_->cwd).string();
   {

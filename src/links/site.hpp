@@ -116,6 +116,9 @@ class Site {
   /// Names a Markdown file the run checks (absolute). Its anchors come from
   /// `remember_anchors` as it is checked, so no checked file is parsed twice for them.
   void expect(const std::filesystem::path& file);
+  /// The site's own copy of `file` (absolute and lexically normal) when the run checks it,
+  /// for as long as the Site lives; else nullptr.
+  const std::string* expected(const std::string& file) const;
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 

@@ -90,16 +90,18 @@ class LinkAnchor final : public Rule {
               at, message(site.anchors_of(resolution.target), fragment, false, resolution.shown));
           break;
         case Answer::later:
-          // The target is checked in this run but not yet: decided once every file is.
-          // The target kept as a string: a path holds a list of its components, and a run
-          // keeps one of these for every fragment into a file checked later.
-          sink.report_later(at,
-                            [&site, target = resolution.target, fragment,
-                             shown = resolution.shown]() -> std::optional<std::string> {
-                              if (site.has_anchor(target, fragment, true) != Answer::no)
-                                return std::nullopt;
-                              return message(site.anchors_of(target), fragment, false, shown);
-                            });
+          // The target is checked in this run but not yet: decided once it is. A run keeps
+          // one of these for nearly every fragment into a file checked later, so the target
+          // is the site's own copy of its path.
+          sink.report_later(
+              at,
+              [&site, target = site.expected(resolution.target), fragment,
+               shown = resolution.shown](bool final) -> core::Settled {
+                Answer answer = site.has_anchor(*target, fragment, final);
+                if (answer == Answer::later) return {.waiting = true};
+                if (answer != Answer::no) return {};
+                return {.message = message(site.anchors_of(*target), fragment, false, shown)};
+              });
           break;
       }
     }
