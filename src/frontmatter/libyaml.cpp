@@ -55,6 +55,10 @@ class CharToByte {
   std::size_t bytes_ = 0;
 };
 
+// A key yaml-cpp 0.7 fails to read without a value in braces (it allows 1024 bytes and
+// counts a little differently; this leaves a margin).
+constexpr std::size_t kLongKey = 1000;
+
 // Where yaml-cpp's next token after `at` starts: past blanks, line breaks and comments.
 std::size_t next_token(std::string_view text, std::size_t at) {
   while (at < text.size()) {
@@ -326,15 +330,17 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
         std::optional<AnchorId> anchor = define(scalar.anchor, begin);
         if (!anchor) return false;
         // yaml-cpp 0.7 takes an anchored empty key, or one in brackets, for a missing node,
-        // and fails on a key without a value in braces before a line break (`{a\n}`) or
-        // across one (`{'a\nb'}`); libyaml marks the missing value at the token after it.
+        // and fails on a key without a value in braces before a line break (`{a\n}`),
+        // across one (`{'a\nb'}`) or over 1 KiB long; libyaml marks the missing value at
+        // the token after the key.
         if (*anchor != 0 && plain && value.empty() && (is_key || flow_level > 0)) return false;
         if (plain && value.empty() && !is_key && !open.empty() && open.back().flow &&
             open.back().mapping &&
             (breaks_line_around(yaml, begin) ||
              (begin > open.back().key_begin &&
-              yaml.substr(open.back().key_begin, begin - open.back().key_begin).find('\n') !=
-                  std::string_view::npos))) {
+              (begin - open.back().key_begin > kLongKey ||
+               yaml.substr(open.back().key_begin, begin - open.back().key_begin).find('\n') !=
+                   std::string_view::npos)))) {
           return false;
         }
         if (scalar.tag == nullptr && plain && (value.empty() || is_null_word(value))) {
