@@ -5,9 +5,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -20,6 +17,7 @@
 #include "engine/changed.hpp"
 #include "engine/engine.hpp"
 #include "engine/fix.hpp"
+#include "engine/read.hpp"
 #include "links/external.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
@@ -143,8 +141,13 @@ int run_check(const CheckFlags& flags) {
                                          : engine::FixMode::none;
   engine::Run run;
   if (flags.stdin_input) {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     std::string path = flags.stdin_filename.empty() ? "<stdin>" : flags.stdin_filename;
+    core::Expected<std::string> input = engine::read_stdin(path);
+    if (!input) {
+      print_errors({input.error()});
+      return kExitUsage;
+    }
+    std::string text = std::move(*input);
     if (fix_mode == engine::FixMode::diff) {
       engine::Fixed fixed = engine::fix_text(*config, path, text);
       run.diffs.push_back(engine::unified_diff(path, text, fixed.text));

@@ -1,5 +1,5 @@
 /// Reading one file to check, safely: regular files only, never blocking on a FIFO,
-/// never more than kMaxFileBytes.
+/// never more than kMaxFileBytes; and standard input within the same limit.
 #pragma once
 
 #include <cstdint>
@@ -21,5 +21,10 @@ constexpr std::uint64_t kMaxFileBytes = std::uint64_t{4} << 20;
 /// while reading, for a file that grows).
 core::Expected<std::string> read_file(const std::filesystem::path& path, const std::string& display,
                                       std::uint64_t max_bytes = kMaxFileBytes);
+
+/// All of standard input (a pipe, a terminal or a redirected file), within the same limit:
+/// more than `max_bytes` is an error, found as soon as the read passes it.
+core::Expected<std::string> read_stdin(const std::string& display,
+                                       std::uint64_t max_bytes = kMaxFileBytes);
 
 }  // namespace contentlint::engine

@@ -254,7 +254,7 @@ def _(folder):
         out.truncate((4 << 20) + 1)  # sparse: the size alone must refuse it
     write(folder, "ok.md", "# Fine\n")
     return ["big.md", "ok.md"], ["no problems in 1 file"], 2, [
-        "big.md: file is 4.0 MB, larger than the 4 MB limit; not checked"]
+        "big.md: file is 4194305 bytes, larger than the 4 MB (4194304 bytes) limit; not checked"]
 
 
 # Point 3: YAML hazards in front matter ----------------------------------------------------
