@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -202,7 +203,10 @@ struct Interval {
   std::uint32_t first = 0;
   std::uint32_t last = kEndOfFile;
   std::vector<Exception> exceptions;
-  bool used = false;
+  bool used = false;  // it covers a finding
+  // The findings decided later that it covers (core::Diagnostic::settle): while it covers
+  // no other, it is used only if one of them holds.
+  std::vector<std::function<core::Settled(bool final)>> waits_on;
 
   bool covers(std::string_view id, std::uint32_t line) const {
     if (line < first || line > last) return false;
@@ -320,13 +324,18 @@ void apply_suppressions(const core::Document& document,
   std::vector<Interval> intervals = intervals_of(suppressions);
 
   // Every interval that covers a diagnostic counts as used, so no comment is called
-  // unused while removing it would bring a finding back.
+  // unused while removing it would bring a finding back; one that covers only findings
+  // decided later waits for them.
   std::erase_if(diagnostics, [&](const core::Diagnostic& diagnostic) {
     std::uint32_t line = line_of(document, diagnostic);
     bool covered = false;
     for (Interval& interval : intervals) {
       if (!interval.covers(diagnostic.rule, line)) continue;
-      interval.used = true;
+      if (diagnostic.settle) {
+        interval.waits_on.push_back(diagnostic.settle);
+      } else {
+        interval.used = true;
+      }
       covered = true;
     }
     return covered;
@@ -348,6 +357,24 @@ void apply_suppressions(const core::Document& document,
     diagnostic.span = span;
     findings.push_back({std::move(diagnostic), about});
   };
+  // "suppressed nothing", for an interval: at once, or once the findings decided later
+  // that it covers are, if none of them holds.
+  auto report_unused = [&](Interval& interval, core::ByteSpan span, std::string message) {
+    std::size_t before = findings.size();
+    report(kUnusedSuppressionId, span, interval.waits_on.empty() ? std::move(message) : "",
+           interval.suppression);
+    if (findings.size() == before || interval.waits_on.empty()) return;
+    findings.back().diagnostic.settle = [waits_on = std::move(interval.waits_on),
+                                         message = std::move(message)](bool final) {
+      bool waiting = false;
+      for (const auto& settle : waits_on) {
+        core::Settled answer = settle(final);
+        if (answer.message) return core::Settled{};  // a finding it suppresses holds
+        waiting |= answer.waiting;
+      }
+      return waiting ? core::Settled{.waiting = true} : core::Settled{.message = message};
+    };
+  };
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
     for (const SuppressedRule& rule : suppressions[i].rules) {
       if (!rules.settings.contains(rule.id)) {
@@ -356,21 +383,19 @@ void apply_suppressions(const core::Document& document,
       }
     }
   }
-  for (const Interval& interval : intervals) {
+  for (Interval& interval : intervals) {
     const Suppression& s = suppressions[interval.suppression];
     if (interval.used || s.kind == SuppressionKind::enable) continue;
     if (interval.rule == nullptr) {
-      report(kUnusedSuppressionId, s.span,
-             fmt::format("{} suppressed nothing; remove it", s.directive), interval.suppression);
+      report_unused(interval, s.span, fmt::format("{} suppressed nothing; remove it", s.directive));
       continue;
     }
     const std::string& id = interval.rule->id;
     // The suppression step's own findings are made after coverage was counted.
     if (id == kUnknownRuleId || id == kUnusedSuppressionId) continue;
     if (severity_of(rules, id) == core::Severity::off) continue;
-    report(kUnusedSuppressionId, interval.rule->span,
-           fmt::format("{} {} suppressed nothing; remove it", s.directive, id),
-           interval.suppression);
+    report_unused(interval, interval.rule->span,
+                  fmt::format("{} {} suppressed nothing; remove it", s.directive, id));
   }
 
   for (Finding& finding : findings) {

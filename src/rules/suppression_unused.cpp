@@ -18,8 +18,10 @@ class SuppressionUnused final : public Rule {
           "the id, or at the comment when it names no rule (all rules). A rule that is off "
           "for the file finds nothing, so a comment naming it is not reported: it may be on "
           "elsewhere (another collection, a stricter config). `contentlint-enable` comments "
-          "are never reported. The findings are made by the engine after all rules ran; "
-          "turning this rule off only stops them from being reported.",
+          "are never reported. A comment that covers only findings decided later (a "
+          "`link/anchor` fragment into a file checked later in the run) is reported once "
+          "that file is checked, if none of them holds. The findings are made by the engine "
+          "after all rules ran; turning this rule off only stops them from being reported.",
       .why =
           "A suppression that no longer suppresses anything hides the next real finding on "
           "that line, and tells readers that a problem exists where none does.",
