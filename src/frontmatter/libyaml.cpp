@@ -86,6 +86,11 @@ bool has_key_indicator(std::string_view text) {
   return false;
 }
 
+// Whether a tag or an anchor starts at `at` (an empty node may start at the very end).
+bool has_properties(std::string_view text, std::size_t at) {
+  return at < text.size() && (text[at] == '!' || text[at] == '&');
+}
+
 // Where the node whose properties (tag, anchor) start at `at` itself starts.
 std::size_t after_properties(std::string_view text, std::size_t at) {
   while (at < text.size() && (text[at] == '!' || text[at] == '&')) {
@@ -311,7 +316,7 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
             (scalar.tag != nullptr && plain && value.empty()) ||
             // yaml-cpp 0.7 indents a block scalar at the top by its own column, and one
             // after a tag or an anchor by the properties' column.
-            (block && (open.empty() || yaml[begin] == '!' || yaml[begin] == '&')) ||
+            (block && (open.empty() || has_properties(yaml, begin))) ||
             (block ? keeps_trailing_lines(yaml, begin)
                    : has_empty_line(yaml.substr(begin, end - begin))) ||
             // yaml-cpp 0.7 ends a plain scalar at `?` inside brackets; libyaml does not.
@@ -322,7 +327,7 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
             (plain && yaml.substr(begin, end - begin).find('\n') != std::string_view::npos) ||
             // ...and, after a tag or an anchor at the top, takes a tab that starts a later
             // line for indentation, which it refuses.
-            (plain && open.empty() && (yaml[begin] == '!' || yaml[begin] == '&') &&
+            (plain && open.empty() && has_properties(yaml, begin) &&
              tab_starts_line_after(yaml, end)) ||
             !placed_alike(begin, plain && value.empty(), false)) {
           return false;
