@@ -136,6 +136,14 @@ bool keeps_trailing_lines(std::string_view text, std::size_t at) {
   return header.find('+') != std::string_view::npos;
 }
 
+// Whether the text ends in a line of spaces with no line break after it: yaml-cpp 0.7
+// folds that line into a folded scalar before it as a space, where YAML keeps a break.
+bool ends_in_unbroken_blank_line(std::string_view text) {
+  std::size_t last = text.rfind('\n');
+  std::string_view tail = last == std::string_view::npos ? text : text.substr(last + 1);
+  return !tail.empty() && tail.find_first_not_of(' ') == std::string_view::npos;
+}
+
 // Whether a name that libyaml read from `at` ends where yaml-cpp's would: libyaml takes
 // only letters, digits, `-` and `_`, yaml-cpp anything up to a blank or `[]{},`.
 bool name_ends_alike(std::string_view text, std::size_t at) {
@@ -319,6 +327,7 @@ bool read_document(Parser& parser, TreeBuilder& builder, std::string_view yaml,
             (block && (open.empty() || has_properties(yaml, begin))) ||
             (block ? keeps_trailing_lines(yaml, begin)
                    : has_empty_line(yaml.substr(begin, end - begin))) ||
+            (scalar.style == YAML_FOLDED_SCALAR_STYLE && ends_in_unbroken_blank_line(yaml)) ||
             // yaml-cpp 0.7 ends a plain scalar at `?` inside brackets; libyaml does not.
             (plain && flow_level > 0 && value.find('?') != std::string_view::npos) ||
             // ...and continues a plain scalar onto the next line less often than libyaml
