@@ -93,7 +93,7 @@ bool has_properties(std::string_view text, std::size_t at) {
 
 // Where the node whose properties (tag, anchor) start at `at` itself starts.
 std::size_t after_properties(std::string_view text, std::size_t at) {
-  while (at < text.size() && (text[at] == '!' || text[at] == '&')) {
+  while (has_properties(text, at)) {
     at = std::min(text.find_first_of(" \t\n\r", at), text.size());
     at = std::min(text.find_first_not_of(" \t", at), text.size());
   }
@@ -159,7 +159,7 @@ bool name_ends_alike(std::string_view text, std::size_t at) {
 // tag that yaml-cpp reads otherwise.
 bool properties_alike(std::string_view text, std::size_t at) {
   constexpr std::string_view kBlank = " \t\n\r";
-  while (at < text.size() && (text[at] == '!' || text[at] == '&')) {
+  while (has_properties(text, at)) {
     if (text[at] == '&' && !name_ends_alike(text, at + 1)) return false;
     // yaml-cpp 0.7 reads a lone `!` at the very end as the tag "!!", and does not decode
     // `%xx` escapes in a tag.
