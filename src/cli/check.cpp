@@ -170,7 +170,7 @@ int run_check(const CheckFlags& flags) {
       run.result.summary = engine::summarize(run.result.files);
     } else {
       std::vector<std::string> paths;
-      for (const engine::DiscoveredFile& file : changed.files) paths.push_back(file.path);
+      for (const engine::DiscoveredFile& file : changed.files) paths.emplace_back(file.path());
       run = engine::run(*config, {std::move(paths), flags.jobs, fix_mode, shard, flags.cache});
     }
   } else {

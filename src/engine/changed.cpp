@@ -239,7 +239,7 @@ Discovered discover_changed(const config::Config& config, const std::vector<std:
   std::map<fs::path, fs::path> resolved_folders;
   std::vector<DiscoveredFile> kept;
   for (DiscoveredFile& file : discovered.files) {
-    const fs::path path = file.path;
+    const fs::path path = file.path();
     const fs::path folder = path.parent_path();
     auto [it, inserted] = resolved_folders.try_emplace(folder);
     if (inserted) {

@@ -297,8 +297,7 @@ fs::file_status listed_status(const fs::directory_entry& entry, std::error_code&
 }
 
 void Discoverer::add(const fs::path& absolute, std::string display, std::string relative_to_root) {
-  result_.files.push_back(
-      DiscoveredFile{absolute.string(), std::move(display), std::move(relative_to_root)});
+  result_.files.emplace_back(absolute.string(), display, relative_to_root);
 }
 
 void Discoverer::argument(const std::string& argument) {
@@ -493,11 +492,12 @@ void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pa
 
 Discovered Discoverer::finish() {
   auto& files = result_.files;
-  std::sort(files.begin(), files.end(),
-            [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.display < b.display; });
+  std::sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
+    return a.display() < b.display();
+  });
   files.erase(std::unique(files.begin(), files.end(),
                           [](const DiscoveredFile& a, const DiscoveredFile& b) {
-                            return a.display == b.display;
+                            return a.display() == b.display();
                           }),
               files.end());
   files.shrink_to_fit();  // kept for the whole run
@@ -505,6 +505,25 @@ Discovered Discoverer::finish() {
 }
 
 }  // namespace
+
+DiscoveredFile::DiscoveredFile(std::string path, std::string_view display,
+                               std::string_view relative_to_root)
+    : text_(std::move(path)), path_size_(static_cast<std::uint32_t>(text_.size())) {
+  display_ = place(display);
+  relative_ = place(relative_to_root);
+  text_.shrink_to_fit();
+}
+
+DiscoveredFile::Slice DiscoveredFile::place(std::string_view name) {
+  const std::string_view path = this->path();
+  if (path.ends_with(name)) {
+    return {static_cast<std::uint32_t>(path.size() - name.size()),
+            static_cast<std::uint32_t>(name.size())};
+  }
+  Slice slice{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(name.size())};
+  text_.append(name);
+  return slice;
+}
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   Discoverer discoverer(options);

@@ -1,6 +1,7 @@
 /// File discovery: which Markdown files a run checks, from paths, globs, ignores and .gitignore.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -62,13 +63,35 @@ struct DiscoverOptions {
   bool use_gitignore = true;
 };
 
-/// One file to check.
-struct DiscoveredFile {
-  std::string path;              // absolute, lexically normal, symlinks not resolved; a
-                                 // string, as a path would keep a list of its names
-  std::string display;           // relative to cwd, `/` separators, no leading "./"
-  std::string relative_to_root;  // relative to DiscoverOptions::root, `/` separators
-                                 // ("../x.md" for a file outside the root)
+/// One file to check. A run keeps one for every file until it ends, so its three names
+/// share one string: the other two are mostly the path's own tail.
+class DiscoveredFile {
+ public:
+  DiscoveredFile(std::string path, std::string_view display, std::string_view relative_to_root);
+
+  /// Absolute, lexically normal, symlinks not resolved. The text stays where it is while
+  /// the file is not modified (links::Site keeps views of it).
+  std::string_view path() const { return std::string_view(text_).substr(0, path_size_); }
+  /// Relative to cwd, `/` separators, no leading "./".
+  std::string_view display() const { return name(display_); }
+  /// Relative to DiscoverOptions::root, `/` separators ("../x.md" for a file outside it).
+  std::string_view relative_to_root() const { return name(relative_); }
+
+ private:
+  struct Slice {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+  };
+  std::string_view name(Slice slice) const {
+    return std::string_view(text_).substr(slice.begin, slice.size);
+  }
+  // Where `name` is: a tail of the path, or appended after it.
+  Slice place(std::string_view name);
+
+  std::string text_;  // the path, then what the path does not end with
+  std::uint32_t path_size_ = 0;
+  Slice display_;
+  Slice relative_;
 };
 
 /// What discovery found, and what went wrong on the way.

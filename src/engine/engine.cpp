@@ -70,7 +70,7 @@ struct Checked {
 };
 
 Checked check_document(const config::Config& config, const links::Site& site,
-                       const core::Document& document, const std::string& relative,
+                       const core::Document& document, std::string_view relative,
                        const links::ExternalResults* external = nullptr) {
   frontmatter::FrontMatter front_matter = frontmatter::read(document);
   markdown::Body body = markdown::extract(document, front_matter.split.body);
@@ -130,16 +130,16 @@ struct Pending {
   std::function<core::Settled(bool final)> settle;
 };
 
-// Takes the findings of `result` (the `file`-th) that wait to be settled out of it.
-std::vector<Pending> take_pending(FileResult& result, std::size_t file) {
+// Takes the findings of the `file`-th file that wait to be settled out of `diagnostics`.
+std::vector<Pending> take_pending(std::vector<core::Diagnostic>& diagnostics, std::size_t file) {
   std::vector<Pending> pending;
-  std::erase_if(result.diagnostics, [&](core::Diagnostic& diagnostic) {
+  std::erase_if(diagnostics, [&](core::Diagnostic& diagnostic) {
     if (!diagnostic.settle) return false;
     pending.push_back({file, std::move(diagnostic.rule), diagnostic.severity, diagnostic.span,
                        diagnostic.range, std::move(diagnostic.settle)});
     return true;
   });
-  result.diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
+  diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
   return pending;
 }
 
@@ -158,8 +158,9 @@ class PendingFindings {
     after_last_sweep_ = waiting_.size();
   }
 
-  // Decides the rest and adds the findings that hold to their files' results.
-  void settle(const std::vector<DiscoveredFile>& files, std::vector<FileResult>& results) {
+  // Decides the rest and adds the findings that hold to their files' findings.
+  void settle(const std::vector<DiscoveredFile>& files,
+              std::vector<std::vector<core::Diagnostic>>& found) {
     for (Pending& finding : waiting_) ask(finding, true);
     waiting_.clear();
     std::stable_sort(held_.begin(), held_.end(),
@@ -168,11 +169,11 @@ class PendingFindings {
     std::size_t read = files.size();
     std::vector<std::size_t> gained;  // the files that gained a finding
     for (auto& [finding, message] : held_) {
-      FileResult& result = results[finding.file];
       if (read != finding.file) {
         read = finding.file;
-        auto bytes = read_file(files[read].path, result.path);
-        document.emplace(result.path, bytes ? std::move(*bytes) : std::string());
+        auto bytes = read_file(files[read].path(), files[read].display());
+        document.emplace(std::string(files[read].display()),
+                         bytes ? std::move(*bytes) : std::string());
       }
       core::Diagnostic diagnostic;
       diagnostic.rule = std::move(finding.rule);
@@ -184,11 +185,11 @@ class PendingFindings {
         std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
         if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
       }
-      result.diagnostics.push_back(std::move(diagnostic));
+      found[finding.file].push_back(std::move(diagnostic));
       if (gained.empty() || gained.back() != finding.file) gained.push_back(finding.file);
     }
     held_.clear();
-    for (std::size_t file : gained) sort_by_position(results[file].diagnostics);
+    for (std::size_t file : gained) sort_by_position(found[file]);
   }
 
  private:
@@ -213,7 +214,7 @@ constexpr int kMaxFixPasses = 10;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 Fixed fix_document(const config::Config& config, const links::Site& site, const std::string& path,
-                   const std::string& relative, std::string bytes,
+                   std::string_view relative, std::string bytes,
                    const links::ExternalResults* external = nullptr) {
   Fixed fixed;
   fixed.text = bytes;
@@ -295,17 +296,18 @@ Run run(const config::Config& config, const RunOptions& options) {
   Discovered discovered = discover(options.paths, discover_options(config));
   if (options.shard) {
     std::erase_if(discovered.files, [&](const DiscoveredFile& file) {
-      return !in_shard(*options.shard, file.relative_to_root);
+      return !in_shard(*options.shard, file.relative_to_root());
     });
   }
 
   Run run;
   run.errors = std::move(discovered.errors);
-  links::Site site(site_options(config));
-  // A checked file's display name moves into its result: a large run keeps one copy.
-  std::vector<DiscoveredFile>& files = discovered.files;
+  // Released before the results are built: what it read is needed no longer.
+  std::optional<links::Site> the_site(std::in_place, site_options(config));
+  const links::Site& site = *the_site;
+  const std::vector<DiscoveredFile>& files = discovered.files;
   for (const DiscoveredFile& file : files) {
-    if (links::is_markdown(file.path)) site.expect(file.path);
+    if (links::is_markdown(file.path())) the_site->expect(file.path());
   }
   // --links external: every unique http(s) page of the run, checked once before the rules.
   const links::ExternalResults external = check_external_links(config, files);
@@ -322,7 +324,9 @@ Run run(const config::Config& config, const RunOptions& options) {
   };
   std::vector<std::optional<ToStore>> to_store(cache ? files.size() : 0);
   std::atomic<std::size_t> reused{0};
-  std::vector<FileResult> results(files.size());
+  // The findings of each file; its result is built once the run is over, as a large run
+  // would otherwise keep a second copy of every file's display name meanwhile.
+  std::vector<std::vector<core::Diagnostic>> found(files.size());
   // What a few files leave besides their findings, by index: a slot for every file would
   // cost a large run more than the findings do.
   struct Aside {
@@ -338,22 +342,22 @@ Run run(const config::Config& config, const RunOptions& options) {
   };
 
   PendingFindings pending;
-  auto hold = [&](std::size_t i) { pending.add(take_pending(results[i], i)); };
+  auto hold = [&](std::size_t i) { pending.add(take_pending(found[i], i)); };
 
   // Files are claimed one at a time from a shared counter and each result lands in its
   // own slot, so the output order does not depend on the scheduling.
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      auto bytes = read_file(files[i].path, files[i].display);
+      auto bytes = read_file(files[i].path(), files[i].display());
       if (!bytes) {
         aside(i).error = bytes.error();
         continue;
       }
-      DiscoveredFile& file = files[i];
+      const DiscoveredFile& file = files[i];
       if (cache) {
-        if (auto hit = cache->find(file.relative_to_root, *bytes, site)) {
-          results[i] = {std::move(file.display), std::move(*hit)};
+        if (auto hit = cache->find(file.relative_to_root(), *bytes, site)) {
+          found[i] = std::move(*hit);
           ++reused;
           continue;
         }
@@ -361,9 +365,9 @@ Run run(const config::Config& config, const RunOptions& options) {
         ToStore entry{stable_hash(*bytes), bytes->size(), {}};
         {
           links::ResolutionLog::Scope scope(log);
-          core::Document document(std::move(file.display), std::move(*bytes));
-          results[i] =
-              check_document(config, site, document, file.relative_to_root, &external).result;
+          core::Document document(std::string(file.display()), std::move(*bytes));
+          found[i] = check_document(config, site, document, file.relative_to_root(), &external)
+                         .result.diagnostics;
         }
         hold(i);
         entry.resolved = log.entries();
@@ -371,22 +375,24 @@ Run run(const config::Config& config, const RunOptions& options) {
         continue;
       }
       if (options.fix == FixMode::none) {
-        core::Document document(std::move(file.display), std::move(*bytes));
-        results[i] =
-            check_document(config, site, document, file.relative_to_root, &external).result;
+        core::Document document(std::string(file.display()), std::move(*bytes));
+        found[i] = check_document(config, site, document, file.relative_to_root(), &external)
+                       .result.diagnostics;
         hold(i);
         continue;
       }
       std::string original = *bytes;
-      Fixed fixed = fix_document(config, site, file.display, file.relative_to_root,
+      Fixed fixed = fix_document(config, site, std::string(file.display()), file.relative_to_root(),
                                  std::move(*bytes), &external);
-      results[i] = std::move(fixed.result);
+      found[i] = std::move(fixed.result.diagnostics);
       hold(i);
-      if (fixed.refused) aside(i).note = file.display + ": fixes not applied: " + *fixed.refused;
+      if (fixed.refused)
+        aside(i).note = std::string(file.display()) + ": fixes not applied: " + *fixed.refused;
       if (fixed.text == original) continue;
       if (options.fix == FixMode::diff) {
-        aside(i).diff = unified_diff(file.display, original, fixed.text);
-      } else if (auto error = write_atomically(file.path, fixed.text, file.display)) {
+        aside(i).diff = unified_diff(std::string(file.display()), original, fixed.text);
+      } else if (auto error =
+                     write_atomically(file.path(), fixed.text, std::string(file.display()))) {
         aside(i).error = std::move(*error);
       }
     }
@@ -398,11 +404,11 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
-  pending.settle(files, results);
+  pending.settle(files, found);
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
-    cache->store(files[i].relative_to_root, to_store[i]->content, to_store[i]->size,
-                 to_store[i]->resolved, results[i].diagnostics);
+    cache->store(files[i].relative_to_root(), to_store[i]->content, to_store[i]->size,
+                 to_store[i]->resolved, found[i]);
   }
   if (cache) {
     run.notes.push_back(fmt::format("cache: {} of {} files unchanged, their findings reused",
@@ -414,15 +420,14 @@ Run run(const config::Config& config, const RunOptions& options) {
     if (!extra.note.empty()) run.notes.push_back(std::move(extra.note));
     if (extra.error) run.errors.push_back(std::move(*extra.error));
   }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  the_site.reset();
+  std::vector<FileResult>& results = run.result.files;
+  results.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
     auto extra = asides.find(i);
     if (extra != asides.end() && extra->second.error) continue;  // reported as an error
-    if (kept != i) results[kept] = std::move(results[i]);
-    ++kept;
+    results.push_back({std::string(files[i].display()), std::move(found[i])});
   }
-  results.resize(kept);
-  run.result.files = std::move(results);
   run.result.summary = summarize(run.result.files);
   return run;
 }

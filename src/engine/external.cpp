@@ -75,12 +75,12 @@ links::ExternalResults check_external_links(const config::Config& config,
   // Parsing twice in this mode is cheap next to the network; unreadable files are
   // reported by the main pass.
   for (const DiscoveredFile& file : files) {
-    if (!runs_link_external(config.rules_for(config.collection_for(file.relative_to_root)))) {
+    if (!runs_link_external(config.rules_for(config.collection_for(file.relative_to_root())))) {
       continue;
     }
-    auto bytes = read_file(file.path, file.display);
+    auto bytes = read_file(file.path(), file.display());
     if (!bytes) continue;
-    core::Document document(file.display, std::move(*bytes));
+    core::Document document(std::string(file.display()), std::move(*bytes));
     frontmatter::FrontMatter front_matter = frontmatter::read(document);
     markdown::Body body = markdown::extract(document, front_matter.split.body);
     auto add = [&](std::string_view destination) {

@@ -25,7 +25,7 @@ std::string human_size(std::uint64_t bytes) {
   return fmt::format("{} KB", (bytes + 1023) / 1024);
 }
 
-core::Error too_large(const std::string& display, std::uint64_t size, std::uint64_t max_bytes) {
+core::Error too_large(std::string_view display, std::uint64_t size, std::uint64_t max_bytes) {
   std::string shown = human_size(size);
   std::string limit = human_size(max_bytes);
   if (shown.ends_with(".0 MB")) {
@@ -34,7 +34,7 @@ core::Error too_large(const std::string& display, std::uint64_t size, std::uint6
     limit += fmt::format(" ({} bytes)", max_bytes);
   }
   return core::Error{
-      display, std::nullopt,
+      std::string(display), std::nullopt,
       fmt::format("file is {}, larger than the {} limit; not checked", shown, limit)};
 }
 
@@ -47,7 +47,7 @@ struct Descriptor {
 };
 
 // The rest of `fd`, of `size` bytes by fstat (0 when it cannot tell), within `max_bytes`.
-core::Expected<std::string> read_to_end(int fd, std::uint64_t size, const std::string& display,
+core::Expected<std::string> read_to_end(int fd, std::uint64_t size, std::string_view display,
                                         std::uint64_t max_bytes) {
   if (size > max_bytes) return too_large(display, size, max_bytes);
   std::string bytes;
@@ -64,7 +64,7 @@ core::Expected<std::string> read_to_end(int fd, std::uint64_t size, const std::s
     ssize_t got = ::read(fd, bytes.data() + done, bytes.size() - done);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
-      return core::Error{display, std::nullopt,
+      return core::Error{std::string(display), std::nullopt,
                          fmt::format("cannot read: {}", std::strerror(errno))};
     }
     if (got == 0) break;
@@ -77,21 +77,22 @@ core::Expected<std::string> read_to_end(int fd, std::uint64_t size, const std::s
 
 }  // namespace
 
-core::Expected<std::string> read_file(const std::filesystem::path& path, const std::string& display,
+core::Expected<std::string> read_file(const std::filesystem::path& path, std::string_view display,
                                       std::uint64_t max_bytes) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
   Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
   if (file.fd < 0) {
-    return core::Error{display, std::nullopt, fmt::format("cannot read: {}", std::strerror(errno))};
+    return core::Error{std::string(display), std::nullopt,
+                       fmt::format("cannot read: {}", std::strerror(errno))};
   }
   struct stat info {};
   if (::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    return core::Error{display, std::nullopt, "not a regular file"};
+    return core::Error{std::string(display), std::nullopt, "not a regular file"};
   }
   return read_to_end(file.fd, static_cast<std::uint64_t>(info.st_size), display, max_bytes);
 }
 
-core::Expected<std::string> read_stdin(const std::string& display, std::uint64_t max_bytes) {
+core::Expected<std::string> read_stdin(std::string_view display, std::uint64_t max_bytes) {
   struct stat info {};
   bool regular = ::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode);
   return read_to_end(STDIN_FILENO, regular ? static_cast<std::uint64_t>(info.st_size) : 0, display,

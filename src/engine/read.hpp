@@ -19,12 +19,12 @@ constexpr std::uint64_t kMaxFileBytes = std::uint64_t{4} << 20;
 /// device or folder is an error ("not a regular file"), never a blocking read; so is a
 /// file larger than `max_bytes`, found from its size before any byte is read (and again
 /// while reading, for a file that grows).
-core::Expected<std::string> read_file(const std::filesystem::path& path, const std::string& display,
+core::Expected<std::string> read_file(const std::filesystem::path& path, std::string_view display,
                                       std::uint64_t max_bytes = kMaxFileBytes);
 
 /// All of standard input (a pipe, a terminal or a redirected file), within the same limit:
 /// more than `max_bytes` is an error, found as soon as the read passes it.
-core::Expected<std::string> read_stdin(const std::string& display,
+core::Expected<std::string> read_stdin(std::string_view display,
                                        std::uint64_t max_bytes = kMaxFileBytes);
 
 }  // namespace contentlint::engine

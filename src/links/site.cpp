@@ -177,9 +177,10 @@ struct Site::State {
   std::mutex anchors_mutex;
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
-  // The files the run checks, and the anchors of those checked so far.
+  // The files the run checks (the engine's own copies of their paths), and the anchors of
+  // those checked so far.
   std::mutex digests_mutex;
-  std::unordered_map<std::string, std::optional<AnchorDigest>> digests;
+  std::unordered_map<std::string_view, std::optional<AnchorDigest>> digests;
 
   // Whether `path` (absolute, normal) is a Markdown file the run checks.
   bool checks(const std::string& path) {
@@ -571,15 +572,15 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
   return slot->anchors ? &*slot->anchors : nullptr;
 }
 
-void Site::expect(const fs::path& file) {
+void Site::expect(std::string_view file) {
   std::lock_guard lock(state_->digests_mutex);
-  state_->digests.try_emplace(normal_absolute(file, state_->cwd).string());
+  state_->digests.try_emplace(file);
 }
 
-const std::string* Site::expected(const std::string& file) const {
+std::string_view Site::expected(std::string_view file) const {
   std::lock_guard lock(state_->digests_mutex);
   auto found = state_->digests.find(file);
-  return found != state_->digests.end() ? &found->first : nullptr;
+  return found != state_->digests.end() ? found->first : std::string_view();
 }
 
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
@@ -591,10 +592,10 @@ void Site::remember_anchors(const fs::path& file, const markdown::Body& body) co
   }
   AnchorDigest digest(Anchors::of(body));  // built outside the lock other threads wait on
   std::lock_guard lock(state_->digests_mutex);
-  state_->digests[key] = std::move(digest);
+  state_->digests.find(key)->second = std::move(digest);
 }
 
-Site::AnchorAnswer Site::has_anchor(const std::string& file, std::string_view fragment,
+Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view fragment,
                                     bool settle) const {
   {
     std::lock_guard lock(state_->digests_mutex);

@@ -113,12 +113,14 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
-  /// Names a Markdown file the run checks (absolute). Its anchors come from
-  /// `remember_anchors` as it is checked, so no checked file is parsed twice for them.
-  void expect(const std::filesystem::path& file);
-  /// The site's own copy of `file` (absolute and lexically normal) when the run checks it,
-  /// for as long as the Site lives; else nullptr.
-  const std::string* expected(const std::string& file) const;
+  /// Names a Markdown file the run checks (absolute and lexically normal). Its anchors come
+  /// from `remember_anchors` as it is checked, so no checked file is parsed twice for them.
+  /// The Site keeps `file` as a view: the text must outlive it (a run holds one copy of
+  /// each path, whatever keeps a list of them).
+  void expect(std::string_view file);
+  /// The view of `file` (absolute and lexically normal) passed to `expect` when the run
+  /// checks it; else empty.
+  std::string_view expected(std::string_view file) const;
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 
@@ -128,7 +130,7 @@ class Site {
   /// Answers for the Markdown file `file` (absolute and lexically normal, as
   /// Resolution::target). With `settle` (after every file of the run is checked), never
   /// `later`: a file still missing is read from disk.
-  AnchorAnswer has_anchor(const std::string& file, std::string_view fragment,
+  AnchorAnswer has_anchor(std::string_view file, std::string_view fragment,
                           bool settle = false) const;
 
  private:

@@ -92,15 +92,15 @@ class LinkAnchor final : public Rule {
         case Answer::later:
           // The target is checked in this run but not yet: decided once it is. A run keeps
           // one of these for nearly every fragment into a file checked later, so the target
-          // is the site's own copy of its path.
+          // is a view of the run's own copy of its path.
           sink.report_later(
               at,
               [&site, target = site.expected(resolution.target), fragment,
                shown = resolution.shown](bool final) -> core::Settled {
-                Answer answer = site.has_anchor(*target, fragment, final);
+                Answer answer = site.has_anchor(target, fragment, final);
                 if (answer == Answer::later) return {.waiting = true};
                 if (answer != Answer::no) return {};
-                return {.message = message(site.anchors_of(*target), fragment, false, shown)};
+                return {.message = message(site.anchors_of(target), fragment, false, shown)};
               });
           break;
       }

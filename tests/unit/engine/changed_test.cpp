@@ -100,7 +100,7 @@ const Strings kChanged = {"a.md",        "b.md",          "c.md",
 
 Strings displays(const Discovered& found) {
   Strings out;
-  for (const auto& file : found.files) out.push_back(file.display);
+  for (const auto& file : found.files) out.emplace_back(file.display());
   return out;
 }
 
@@ -211,7 +211,7 @@ TEST_CASE("discover_changed: only changed files that the config includes and doe
   CHECK(errors(found).empty());
   CHECK(displays(found) == Strings{"posts/a.md"});
   REQUIRE(found.files.size() == 1);
-  CHECK(found.files[0].path == repo.root() / "posts/a.md");
+  CHECK(found.files[0].path() == repo.root() / "posts/a.md");
 
   // Named paths narrow the selection further; a named file outside the collections counts.
   CHECK(displays(discover_changed(config, {"notes", "posts/old.md"}, "main", repo.root())) ==

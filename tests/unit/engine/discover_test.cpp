@@ -62,7 +62,7 @@ Glob glob(const std::string& pattern) {
 
 Strings displays(const Discovered& found) {
   Strings out;
-  for (const auto& file : found.files) out.push_back(file.display);
+  for (const auto& file : found.files) out.emplace_back(file.display());
   return out;
 }
 
@@ -234,11 +234,11 @@ TEST_CASE("discover: with no paths, walks the root for Markdown, honouring every
   CHECK(found.notes.empty());
 
   const auto& alias = found.files[1];
-  CHECK(alias.path == tree.root() / "alias.md");
-  CHECK(alias.relative_to_root == "alias.md");
+  CHECK(alias.path() == tree.root() / "alias.md");
+  CHECK(alias.relative_to_root() == "alias.md");
   const auto& nested = found.files[5];
-  CHECK(nested.path == tree.root() / "docs/sub/keep.md");
-  CHECK(nested.relative_to_root == "docs/sub/keep.md");
+  CHECK(nested.path() == tree.root() / "docs/sub/keep.md");
+  CHECK(nested.relative_to_root() == "docs/sub/keep.md");
 }
 
 TEST_CASE("discover: the current folder named as a path walks the same files") {
@@ -281,7 +281,7 @@ TEST_CASE("discover: named files are checked unless the config ignore excludes t
       options);
   CHECK(displays(found) == Strings{"alias.md", "build/out.md", "notes.txt", "x.draft.md"});
   CHECK(errors(found).empty());
-  CHECK(found.files[0].path == tree.root() / "alias.md");
+  CHECK(found.files[0].path() == tree.root() / "alias.md");
 }
 
 TEST_CASE("discover: missing, dangling, looping and special paths are errors when named") {
@@ -386,28 +386,28 @@ TEST_CASE("discover: display paths are relative to the current folder") {
   CHECK(displays(all) == Strings{"../a.md", "../alias.md", "../b.markdown", "../d.md/inner.md",
                                  "../keep.draft.md", "../other/local.md", "c.md", "sub/keep.md",
                                  "top-only.md"});
-  CHECK(all.files[6].relative_to_root == "docs/c.md");
-  CHECK(all.files[0].relative_to_root == "a.md");
+  CHECK(all.files[6].relative_to_root() == "docs/c.md");
+  CHECK(all.files[0].relative_to_root() == "a.md");
 
   const Discovered named = discover({"../a.md", "sub", "../docs/c.md"}, options);
   CHECK(displays(named) == Strings{"../a.md", "c.md", "sub/keep.md"});
-  CHECK(named.files[2].relative_to_root == "docs/sub/keep.md");
+  CHECK(named.files[2].relative_to_root() == "docs/sub/keep.md");
 
   // a root below the current folder; a file outside the root
   options.cwd = tree.root();
   options.root = tree.root() / "docs";
   const Discovered outside = discover({"a.md", "docs/c.md"}, options);
   CHECK(displays(outside) == Strings{"a.md", "docs/c.md"});
-  CHECK(outside.files[0].relative_to_root == "../a.md");
-  CHECK(outside.files[1].relative_to_root == "c.md");
+  CHECK(outside.files[0].relative_to_root() == "../a.md");
+  CHECK(outside.files[1].relative_to_root() == "c.md");
 
   // a relative cwd is taken from the process's current folder, a relative root from cwd
   options.cwd = fs::relative(tree.root() / "docs", fs::current_path());
   options.root = "..";
   const Discovered relative = discover({"c.md"}, options);
   CHECK(displays(relative) == Strings{"c.md"});
-  CHECK(relative.files[0].relative_to_root == "docs/c.md");
-  CHECK(relative.files[0].path == tree.root() / "docs/c.md");
+  CHECK(relative.files[0].relative_to_root() == "docs/c.md");
+  CHECK(relative.files[0].path() == tree.root() / "docs/c.md");
 }
 
 TEST_CASE("discover: an unreadable folder is an error and the walk goes on") {
