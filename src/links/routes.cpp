@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <system_error>
+#include <unordered_set>
 
 #include "core/document.hpp"
 #include "frontmatter/frontmatter.hpp"
@@ -159,23 +160,36 @@ void walk(const fs::path& top, Enter enter, Visit visit) {
   while (!stack.empty()) {
     Pending current = std::move(stack.back());
     stack.pop_back();
+    // Names and types only: a directory_entry keeps a path and its list of names, which
+    // for a folder of ten thousand posts is megabytes held for one sort.
+    struct Listed {
+      std::string name;
+      bool folder = false;
+    };
+    std::vector<Listed> entries;
     std::error_code error;
-    std::vector<fs::directory_entry> entries;
     fs::directory_iterator it(current.folder, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::directory_iterator(); it.increment(error)) entries.push_back(*it);
-    // Sorted, so which of two files claiming one route wins does not depend on the disk.
-    std::sort(entries.begin(), entries.end());
-    for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-      std::string name = entry->path().filename().string();
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+      std::string name = it->path().filename().string();
       if (skipped_name(name)) continue;
       std::error_code ignored;
-      if (entry->is_directory(ignored)) {
+      if (it->is_directory(ignored)) {
+        entries.push_back({std::move(name), true});
+      } else if (it->is_regular_file(ignored)) {
+        entries.push_back({std::move(name), false});
+      }
+    }
+    // Sorted, so which of two files claiming one route wins does not depend on the disk.
+    std::sort(entries.begin(), entries.end(),
+              [](const Listed& a, const Listed& b) { return a.name < b.name; });
+    for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+      if (entry->folder) {
         if (current.names.size() + 1 >= kMaxDepth) continue;
         std::vector<std::string> names = current.names;
-        names.push_back(name);
-        if (enter(names)) stack.push_back({entry->path(), std::move(names)});
-      } else if (entry->is_regular_file(ignored)) {
-        visit(entry->path(), current.names);
+        names.push_back(entry->name);
+        if (enter(names)) stack.push_back({current.folder / entry->name, std::move(names)});
+      } else {
+        visit(current.folder / entry->name, current.names);
       }
     }
   }
@@ -309,19 +323,43 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
   result.suffix_ = std::string(route.substr(placeholder + length));
   while (result.suffix_.ends_with('/')) result.suffix_.pop_back();
 
-  auto add = [&](std::string slug, const fs::path& file) {
-    if (slug.empty()) return;
-    if (slug.find('/') != std::string::npos) result.nested_ = true;
-    auto [entry, added] = result.entries_.emplace(std::move(slug), file.string());
-    if (!added) return;
-    result.slugs_.push_back(&entry->first);
-    if (result.files_.empty() || *result.files_.back() != entry->second) {
-      result.files_.push_back(&entry->second);
+  // The slugs so far, as indices into slugs_: the first file to claim a slug keeps it.
+  auto hash = [&](std::uint32_t slug) {
+    return std::hash<std::string_view>()(result.text(result.slugs_[slug].text));
+  };
+  auto equal = [&](std::uint32_t a, std::uint32_t b) {
+    return result.text(result.slugs_[a].text) == result.text(result.slugs_[b].text);
+  };
+  std::unordered_set<std::uint32_t, decltype(hash), decltype(equal)> seen(0, hash, equal);
+  auto append = [&](std::string_view name) {
+    Slice slice{static_cast<std::uint32_t>(result.text_.size()),
+                static_cast<std::uint32_t>(name.size())};
+    result.text_ += name;
+    return slice;
+  };
+  // Whether `slug` is new and now names the last entry.
+  auto add = [&](const std::string& slug) {
+    if (slug.empty()) return false;
+    const std::size_t text_size = result.text_.size();
+    const auto entry = static_cast<std::uint32_t>(result.entries_.size() - 1);
+    const Slice path = result.entries_.back().path;
+    const Slice text = result.text(path).starts_with(slug)
+                           ? Slice{path.begin, static_cast<std::uint32_t>(slug.size())}
+                           : append(slug);
+    result.slugs_.push_back({text, entry});
+    if (!seen.insert(static_cast<std::uint32_t>(result.slugs_.size() - 1)).second) {
+      result.slugs_.pop_back();
+      result.text_.resize(text_size);
+      return false;
     }
+    if (slug.find('/') != std::string::npos) result.nested_ = true;
+    return true;
   };
   for (const core::Glob& glob : include) {
     std::string base = glob_base(glob.pattern());
     fs::path top = base.empty() ? root : root / base;
+    const auto top_index = static_cast<std::uint32_t>(result.tops_.size());
+    result.tops_.push_back(top.string());
     auto relative_to_root = [&](const std::vector<std::string>& names) {
       std::string path = base;
       for (const std::string& name : names) path += (path.empty() ? "" : "/") + name;
@@ -337,18 +375,49 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
           std::vector<std::string> names = folders;
           names.push_back(name);
           if (!glob.matches(relative_to_root(names))) return;
+          const std::size_t text_size = result.text_.size();
+          result.entries_.push_back({top_index, append(join(names))});
           std::vector<std::string> segments = route_segments(folders, split_extension(name).first);
           // Astro's slug: the path from the collection's folder without the extension,
           // each segment slugified; the path as written is accepted too.
-          add(join(segments), file);
+          const bool as_written = add(join(segments));
           std::vector<std::string> slugged;
           for (const std::string& segment : segments) {
             slugged.push_back(markdown::github_slug(segment));
           }
-          add(join(slugged), file);
+          const bool slugified = add(join(slugged));
+          if (!as_written && !slugified) {  // both claimed by files before it
+            result.entries_.pop_back();
+            result.text_.resize(text_size);
+          }
         });
   }
+  result.sorted_.resize(result.slugs_.size());
+  for (std::uint32_t i = 0; i < result.sorted_.size(); ++i) result.sorted_[i] = i;
+  std::sort(result.sorted_.begin(), result.sorted_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return result.text(result.slugs_[a].text) < result.text(result.slugs_[b].text);
+  });
+  result.text_.shrink_to_fit();
+  result.entries_.shrink_to_fit();
+  result.slugs_.shrink_to_fit();
   return result;
+}
+
+std::string CollectionRoute::file(std::uint32_t entry) const {
+  const Entry& found = entries_[entry];
+  std::string path = tops_[found.top];
+  if (!path.ends_with('/')) path += '/';
+  path += text(found.path);
+  return path;
+}
+
+const CollectionRoute::Slug* CollectionRoute::find(std::string_view slug) const {
+  auto found = std::lower_bound(sorted_.begin(), sorted_.end(), slug,
+                                [&](std::uint32_t candidate, std::string_view wanted) {
+                                  return text(slugs_[candidate].text) < wanted;
+                                });
+  if (found == sorted_.end() || text(slugs_[*found].text) != slug) return nullptr;
+  return &slugs_[*found];
 }
 
 CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
@@ -357,9 +426,9 @@ CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
   if (!path.starts_with(prefix_) || !path.ends_with(suffix_)) return result;
   result.slug =
       std::string(path.substr(prefix_.size(), path.size() - prefix_.size() - suffix_.size()));
-  if (auto entry = entries_.find(result.slug); entry != entries_.end()) {
+  if (const Slug* slug = find(result.slug)) {
     result.shaped = true;
-    result.entry = &entry->second;
+    result.entry = file(slug->entry);
     return result;
   }
   const Overrides& more = overrides();
@@ -368,17 +437,17 @@ CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
   if (result.slug.find('/') != std::string::npos && !nested_ && !more.nested) return result;
   result.shaped = true;
   if (auto entry = more.entries.find(result.slug); entry != more.entries.end()) {
-    result.entry = entry->second;
+    result.entry = file(entry->second);
   }
   return result;
 }
 
 const CollectionRoute::Overrides& CollectionRoute::overrides() const {
   std::call_once(overrides_->once, [this] {
-    for (const std::string* file : files_) {
-      std::optional<std::string> slug = front_matter_slug(*file);
-      if (!slug || entries_.contains(*slug)) continue;
-      auto [entry, added] = overrides_->entries.emplace(std::move(*slug), file);
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+      std::optional<std::string> slug = front_matter_slug(file(i));
+      if (!slug || find(*slug) != nullptr) continue;
+      auto [entry, added] = overrides_->entries.emplace(std::move(*slug), i);
       if (added) {
         overrides_->nested |= entry->first.find('/') != std::string::npos;
         overrides_->slugs.push_back(&entry->first);
@@ -389,20 +458,20 @@ const CollectionRoute::Overrides& CollectionRoute::overrides() const {
 }
 
 std::optional<std::string> CollectionRoute::nearest_slug(std::string_view slug) const {
-  const std::string* best = nullptr;
+  std::optional<std::string_view> best;
   std::size_t best_distance = 0;
   std::string typed = ascii_lower(slug);
-  for (const std::vector<const std::string*>* slugs : {&slugs_, &overrides().slugs}) {
-    for (const std::string* candidate : *slugs) {
-      auto distance = plausible_distance(typed, ascii_lower(*candidate));
-      if (distance && (best == nullptr || *distance < best_distance)) {
-        best = candidate;
-        best_distance = *distance;
-      }
+  auto consider = [&](std::string_view candidate) {
+    auto distance = plausible_distance(typed, ascii_lower(candidate));
+    if (distance && (!best || *distance < best_distance)) {
+      best = candidate;
+      best_distance = *distance;
     }
-  }
-  if (best == nullptr) return std::nullopt;
-  return *best;
+  };
+  for (const Slug& candidate : slugs_) consider(text(candidate.text));
+  for (const std::string* candidate : overrides().slugs) consider(*candidate);
+  if (!best) return std::nullopt;
+  return std::string(*best);
 }
 
 }  // namespace contentlint::links::detail

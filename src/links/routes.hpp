@@ -2,6 +2,7 @@
 /// entries of collections with a `route` (internal to links/).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -65,9 +66,9 @@ class CollectionRoute {
 
   /// What a route path says about this collection.
   struct Match {
-    bool shaped = false;                 // the path has the route's shape: "/blog/<something>"
-    const std::string* entry = nullptr;  // the entry file it names, when one does
-    std::string slug;                    // what stands for `{slug}`
+    bool shaped = false;  // the path has the route's shape: "/blog/<something>"
+    std::string entry;    // the entry file it names (absolute), empty when none does
+    std::string slug;     // what stands for `{slug}`
   };
   /// `path` is "/a/b" (decoded, normalized, no trailing slash).
   Match match(std::string_view path) const;
@@ -79,15 +80,37 @@ class CollectionRoute {
   }
 
  private:
+  // A collection holds an entry for nearly every file of a large site and lives for the
+  // run, so its names are pieces of one string rather than strings of their own.
+  struct Slice {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+  };
+  struct Entry {
+    std::uint32_t top = 0;  // index into tops_
+    Slice path;             // below the top, `/` separators
+  };
+  struct Slug {
+    Slice text;
+    std::uint32_t entry = 0;  // index into entries_
+  };
+  std::string_view text(Slice slice) const {
+    return std::string_view(text_).substr(slice.begin, slice.size);
+  }
+  // The entry's file, absolute.
+  std::string file(std::uint32_t entry) const;
+  // The entry a slug names, by its path; nullptr when none.
+  const Slug* find(std::string_view slug) const;
+
   bool valid_ = false;
-  std::string prefix_;   // "/blog/"
-  std::string suffix_;   // after the placeholder, "" mostly
-  bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
-  // slug -> file; a string, as a path would keep a list of its names for every entry
-  std::unordered_map<std::string, std::string> entries_;
-  std::vector<const std::string*> slugs_;  // the keys of entries_ in a stable order, for
-                                           // suggestions
-  std::vector<const std::string*> files_;  // each entry once, in scan order
+  std::string prefix_;             // "/blog/"
+  std::string suffix_;             // after the placeholder, "" mostly
+  bool nested_ = false;            // some slug holds a '/': a slug may then span several segments
+  std::vector<std::string> tops_;  // the folders of the include globs, absolute
+  std::string text_;               // the entries' paths, and slugs that do not start them
+  std::vector<Entry> entries_;     // each entry once, in scan order
+  std::vector<Slug> slugs_;        // each slug once, in scan order, for suggestions
+  std::vector<std::uint32_t> sorted_;  // indices into slugs_, by slug
 
   // The entries' own `slug:` fields. Read the first time a route names no entry by its
   // path: most links name entries by their files, and reading every entry at the first
@@ -95,7 +118,7 @@ class CollectionRoute {
   // slug wins over a front matter one that is the same.
   struct Overrides {
     std::once_flag once;
-    std::unordered_map<std::string, const std::string*> entries;  // slug -> file in entries_
+    std::unordered_map<std::string, std::uint32_t> entries;  // slug -> index into entries_
     std::vector<const std::string*> slugs;  // the keys of `entries`, in a stable order
     bool nested = false;                    // some slug holds a '/'
   };

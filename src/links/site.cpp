@@ -294,9 +294,9 @@ struct RouteResolver {
       std::string slug;
       for (const detail::CollectionRoute& collection : collections) {
         detail::CollectionRoute::Match match = collection.match(path);
-        if (match.entry != nullptr) {
+        if (!match.entry.empty()) {
           route.kind = Kind::route;
-          route.target = *match.entry;
+          route.target = std::move(match.entry);
           return route;
         }
         if (match.shaped && shaped == nullptr) {
