@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -92,15 +93,19 @@ class LinkAnchor final : public Rule {
         case Answer::later:
           // The target is checked in this run but not yet: decided once it is. A run keeps
           // one of these for nearly every fragment into a file checked later, so the target
-          // is a view of the run's own copy of its path.
+          // is a view of the run's own copy of its path, and the fragment and the
+          // destination as shown share one string.
           sink.report_later(
               at,
-              [&site, target = site.expected(resolution.target), fragment,
-               shown = resolution.shown](bool final) -> core::Settled {
-                Answer answer = site.has_anchor(target, fragment, final);
+              [&site, target = site.expected(resolution.target),
+               texts = fragment + resolution.shown,
+               split = static_cast<std::uint32_t>(fragment.size())](bool final) -> core::Settled {
+                const std::string_view wanted = std::string_view(texts).substr(0, split);
+                Answer answer = site.has_anchor(target, wanted, final);
                 if (answer == Answer::later) return {.waiting = true};
                 if (answer != Answer::no) return {};
-                return {.message = message(site.anchors_of(target), fragment, false, shown)};
+                return {.message = message(site.anchors_of(target), wanted, false,
+                                           std::string_view(texts).substr(split))};
               });
           break;
       }
@@ -110,10 +115,10 @@ class LinkAnchor final : public Rule {
  private:
   // "no heading matches '#x' in post.md (did you mean '#y'?)"; the suggestion needs the
   // target's anchors (read again from disk only for a fragment that matches nothing).
-  static std::string message(const links::Anchors* anchors, const std::string& fragment,
-                             bool same_document, const std::string& shown) {
+  static std::string message(const links::Anchors* anchors, std::string_view fragment,
+                             bool same_document, std::string_view shown) {
     std::string text = fmt::format("no heading matches '#{}' in {}", fragment,
-                                   same_document ? std::string("this document") : shown);
+                                   same_document ? std::string_view("this document") : shown);
     if (anchors != nullptr) {
       if (auto nearest = anchors->nearest(fragment)) {
         text += fmt::format(" (did you mean '#{}'?)", *nearest);
