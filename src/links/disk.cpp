@@ -22,7 +22,7 @@ std::string join_below(std::string_view base, std::span<const std::string> segme
   return out;
 }
 
-const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) const {
+const DiskCache::Listing& DiskCache::listing(const fs::path& folder) const {
   Listing* slot = nullptr;
   {
     std::lock_guard lock(mutex_);
@@ -32,17 +32,16 @@ const std::vector<DiskCache::Entry>& DiskCache::listing(const fs::path& folder) 
   }
   // Read outside the map's lock, so threads listing different folders do not wait on
   // each other; call_once makes each folder read exactly once.
-  std::call_once(slot->once, [&] { slot->entries = read_listing(folder.c_str()); });
-  return slot->entries;
+  std::call_once(slot->once, [&] { read_listing(folder.c_str(), *slot); });
+  return *slot;
 }
 
 // With readdir rather than fs::directory_iterator, which builds a path and splits it into
 // its names for every entry: listing the forty images of a public folder was a twentieth
 // of a run over one file. A folder that cannot be read lists nothing.
-std::vector<DiskCache::Entry> DiskCache::read_listing(const char* folder) {
-  std::vector<Entry> entries;
+void DiskCache::read_listing(const char* folder, Listing& into) {
   std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder), ::closedir);
-  if (!dir) return entries;
+  if (!dir) return;
   while (const dirent* entry = ::readdir(dir.get())) {
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
@@ -52,11 +51,14 @@ std::vector<DiskCache::Entry> DiskCache::read_listing(const char* folder) {
       directory =
           ::fstatat(::dirfd(dir.get()), entry->d_name, &info, 0) == 0 && S_ISDIR(info.st_mode);
     }
-    entries.push_back({std::string(name), directory});
+    into.entries.push_back({static_cast<std::uint32_t>(into.names.size()),
+                            static_cast<std::uint32_t>(name.size()), directory});
+    into.names += name;
   }
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.name < b.name; });
-  return entries;
+  std::sort(into.entries.begin(), into.entries.end(),
+            [&](const Entry& a, const Entry& b) { return into.name(a) < into.name(b); });
+  into.names.shrink_to_fit();
+  into.entries.shrink_to_fit();
 }
 
 Found::Kind DiskCache::stat_kind(const std::string& path) const {
@@ -100,23 +102,25 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string& name = segments[i];
     if (found.kind != Found::Kind::directory) return Found{};
-    const std::vector<Entry>& entries = listing(found.path);
-    auto exact = std::lower_bound(entries.begin(), entries.end(), name,
-                                  [](const Entry& e, const std::string& n) { return e.name < n; });
+    const Listing& folder = listing(found.path);
+    const std::vector<Entry>& entries = folder.entries;
+    auto exact = std::lower_bound(
+        entries.begin(), entries.end(), name,
+        [&](const Entry& entry, const std::string& wanted) { return folder.name(entry) < wanted; });
     const Entry* match = nullptr;
-    if (exact != entries.end() && exact->name == name) {
+    if (exact != entries.end() && folder.name(*exact) == name) {
       match = &*exact;
     } else {
       for (const Entry& entry : entries) {
-        if (equal_ignoring_case(entry.name, name)) {
+        if (equal_ignoring_case(folder.name(entry), name)) {
           match = &entry;
-          found.corrections.emplace_back(name, entry.name);
+          found.corrections.emplace_back(name, folder.name(entry));
           break;
         }
       }
     }
     if (match == nullptr) return Found{};
-    found.path /= match->name;
+    found.path /= folder.name(*match);
     found.kind = match->directory ? Found::Kind::directory : Found::Kind::file;
   }
   return found;

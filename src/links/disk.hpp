@@ -2,6 +2,7 @@
 /// (internal to links/).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -48,17 +49,25 @@ class DiskCache {
                Via via = Via::stat) const;
 
  private:
+  // A folder's names are pieces of one string: a folder of ten thousand posts, listed to
+  // find one name in another case, would otherwise keep a string for each.
   struct Entry {
-    std::string name;
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
     bool directory = false;
   };
   struct Listing {
     std::once_flag once;
+    std::string names;           // every name, one after another
     std::vector<Entry> entries;  // sorted by name
+
+    std::string_view name(const Entry& entry) const {
+      return std::string_view(names).substr(entry.begin, entry.size);
+    }
   };
 
-  const std::vector<Entry>& listing(const std::filesystem::path& folder) const;
-  static std::vector<Entry> read_listing(const char* folder);
+  const Listing& listing(const std::filesystem::path& folder) const;
+  static void read_listing(const char* folder, Listing& into);
   /// What stat() says of `path`, asked once per run: many files link to the same posts
   /// and images.
   Found::Kind stat_kind(const std::string& path) const;
