@@ -8,13 +8,7 @@
 #include "markdown/slug.hpp"
 
 namespace contentlint::links {
-namespace {
-
-constexpr std::string_view kGitHubPrefix = "user-content-";
-
-std::uint64_t hash_of(std::string_view anchor) { return std::hash<std::string_view>{}(anchor); }
-
-}  // namespace
+std::uint64_t anchor_hash(std::string_view anchor) { return std::hash<std::string_view>{}(anchor); }
 
 Anchors Anchors::of(const markdown::Body& body) {
   Anchors anchors;
@@ -40,20 +34,12 @@ bool Anchors::contains(std::string_view fragment) const {
   return set_.contains(std::string(fragment));
 }
 
-AnchorDigest::AnchorDigest(const Anchors& anchors) {
-  hashes_.reserve(anchors.all().size());
-  for (const std::string& anchor : anchors.all()) hashes_.push_back(hash_of(anchor));
-  std::sort(hashes_.begin(), hashes_.end());
-}
-
-bool AnchorDigest::contains(std::string_view fragment) const {
-  auto has = [&](std::string_view anchor) {
-    return std::binary_search(hashes_.begin(), hashes_.end(), hash_of(anchor));
-  };
-  if (fragment.starts_with(kGitHubPrefix) && has(fragment.substr(kGitHubPrefix.size()))) {
-    return true;
-  }
-  return has(fragment);
+std::vector<std::uint64_t> anchor_digest(const Anchors& anchors) {
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(anchors.all().size());
+  for (const std::string& anchor : anchors.all()) hashes.push_back(anchor_hash(anchor));
+  std::sort(hashes.begin(), hashes.end());
+  return hashes;
 }
 
 std::optional<std::string> Anchors::nearest(std::string_view fragment) const {

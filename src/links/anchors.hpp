@@ -1,7 +1,9 @@
 /// The anchors a document offers to `#fragment` links, and the nearest one to a typo.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,19 +41,28 @@ class Anchors {
   std::unordered_set<std::string> set_;
 };
 
-/// What a run keeps of the anchors of each file it checks: only whether a fragment names
-/// one, from 64-bit hashes, so memory stays small however many files a run has. A hash
-/// collision could only hide a broken fragment, with odds of about 2^-64 per fragment.
-class AnchorDigest {
- public:
-  AnchorDigest() = default;
-  explicit AnchorDigest(const Anchors& anchors);
+/// GitHub's prefix of heading ids: `#user-content-intro` names the heading `intro`.
+inline constexpr std::string_view kGitHubPrefix = "user-content-";
 
-  /// The same answer as Anchors::contains.
-  bool contains(std::string_view fragment) const;
+/// The hash a digest keeps of an anchor.
+std::uint64_t anchor_hash(std::string_view anchor);
 
- private:
-  std::vector<std::uint64_t> hashes_;  // sorted
-};
+/// What a run keeps of the anchors of each file it checks: their 64-bit hashes, sorted,
+/// so memory stays small however many files a run has. A hash collision could only hide
+/// a broken fragment, with odds of about 2^-64 per fragment.
+std::vector<std::uint64_t> anchor_digest(const Anchors& anchors);
+
+/// Whether the digest [begin, end) names `fragment`: the same answer as
+/// Anchors::contains.
+template <std::random_access_iterator Iterator>
+bool digest_contains(Iterator begin, Iterator end, std::string_view fragment) {
+  auto has = [&](std::string_view anchor) {
+    return std::binary_search(begin, end, anchor_hash(anchor));
+  };
+  if (fragment.starts_with(kGitHubPrefix) && has(fragment.substr(kGitHubPrefix.size()))) {
+    return true;
+  }
+  return has(fragment);
+}
 
 }  // namespace contentlint::links

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <fstream>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/document.hpp"
@@ -177,15 +181,47 @@ struct Site::State {
   std::mutex anchors_mutex;
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
-  // The files the run checks (the engine's own copies of their paths), and the anchors of
-  // those checked so far.
-  std::mutex digests_mutex;
-  std::unordered_map<std::string_view, std::optional<AnchorDigest>> digests;
+  // The Markdown files the run checks (views of the engine's own copies of their paths),
+  // and the anchors of those checked so far: about 70 bytes a file, kept for the run.
+  struct RunFile {
+    std::uint64_t hash = 0;  // of the path: files are found by it
+    std::string_view path;
+    std::uint32_t first = 0;  // its anchors' hashes: anchor_hashes[first, first + count)
+    std::uint32_t count = 0;
+    bool checked = false;
+  };
+  std::mutex run_files_mutex;
+  std::vector<RunFile> run_files;  // sorted by hash and path, once `sorted`
+  bool sorted = true;
+  std::deque<std::uint64_t> anchor_hashes;  // grows without moving what it holds
+
+  // The run's file at `path`, or nullptr. Under run_files_mutex.
+  RunFile* run_file(std::string_view path) {
+    if (!sorted) {
+      std::sort(run_files.begin(), run_files.end(), [](const RunFile& a, const RunFile& b) {
+        return std::tie(a.hash, a.path) < std::tie(b.hash, b.path);
+      });
+      run_files.erase(std::unique(run_files.begin(), run_files.end(),
+                                  [](const RunFile& a, const RunFile& b) {
+                                    return a.hash == b.hash && a.path == b.path;
+                                  }),
+                      run_files.end());
+      run_files.shrink_to_fit();
+      sorted = true;
+    }
+    const std::uint64_t hash = std::hash<std::string_view>{}(path);
+    auto found = std::lower_bound(run_files.begin(), run_files.end(), std::tie(hash, path),
+                                  [](const RunFile& file, const auto& wanted) {
+                                    return std::tie(file.hash, file.path) < wanted;
+                                  });
+    if (found == run_files.end() || found->hash != hash || found->path != path) return nullptr;
+    return &*found;
+  }
 
   // Whether `path` (absolute, normal) is a Markdown file the run checks.
-  bool checks(const std::string& path) {
-    std::lock_guard lock(digests_mutex);
-    return digests.contains(path);
+  bool checks(std::string_view path) {
+    std::lock_guard lock(run_files_mutex);
+    return run_file(path) != nullptr;
   }
 
   // Broken root-relative routes found so far: a broken link is often copied from file to
@@ -573,37 +609,42 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
 }
 
 void Site::expect(std::string_view file) {
-  std::lock_guard lock(state_->digests_mutex);
-  state_->digests.try_emplace(file);
+  std::lock_guard lock(state_->run_files_mutex);
+  state_->run_files.push_back({.hash = std::hash<std::string_view>{}(file), .path = file});
+  state_->sorted = false;
 }
 
 std::string_view Site::expected(std::string_view file) const {
-  std::lock_guard lock(state_->digests_mutex);
-  auto found = state_->digests.find(file);
-  return found != state_->digests.end() ? found->first : std::string_view();
+  std::lock_guard lock(state_->run_files_mutex);
+  const State::RunFile* found = state_->run_file(file);
+  return found != nullptr ? found->path : std::string_view();
 }
 
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
   std::string key = normal_absolute(file, state_->cwd).string();
-  {
-    // Only for files of the run: an editor's single check has no one to tell.
-    std::lock_guard lock(state_->digests_mutex);
-    if (!state_->digests.contains(key)) return;
-  }
-  AnchorDigest digest(Anchors::of(body));  // built outside the lock other threads wait on
-  std::lock_guard lock(state_->digests_mutex);
-  state_->digests.find(key)->second = std::move(digest);
+  // Only for files of the run: an editor's single check has no one to tell.
+  if (!state_->checks(key)) return;
+  // Built outside the lock other threads wait on.
+  const std::vector<std::uint64_t> digest = anchor_digest(Anchors::of(body));
+  std::lock_guard lock(state_->run_files_mutex);
+  State::RunFile* run_file = state_->run_file(key);
+  run_file->first = static_cast<std::uint32_t>(state_->anchor_hashes.size());
+  run_file->count = static_cast<std::uint32_t>(digest.size());
+  run_file->checked = true;
+  state_->anchor_hashes.insert(state_->anchor_hashes.end(), digest.begin(), digest.end());
 }
 
 Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view fragment,
                                     bool settle) const {
   {
-    std::lock_guard lock(state_->digests_mutex);
-    auto found = state_->digests.find(file);
-    if (found != state_->digests.end() && found->second) {
-      return found->second->contains(fragment) ? AnchorAnswer::yes : AnchorAnswer::no;
+    std::lock_guard lock(state_->run_files_mutex);
+    const State::RunFile* found = state_->run_file(file);
+    if (found != nullptr && found->checked) {
+      auto first = state_->anchor_hashes.begin() + found->first;
+      return digest_contains(first, first + found->count, fragment) ? AnchorAnswer::yes
+                                                                    : AnchorAnswer::no;
     }
-    if (found != state_->digests.end() && !settle) return AnchorAnswer::later;
+    if (found != nullptr && !settle) return AnchorAnswer::later;
   }
   const Anchors* anchors = anchors_of(file);
   if (anchors == nullptr) return AnchorAnswer::unknown;

@@ -75,3 +75,19 @@ TEST_CASE("suggestions need a plausible edit distance") {
   // Long names are compared on their first 128 bytes, so this stays fast.
   CHECK(plausible_distance(std::string(100000, 'a'), std::string(100000, 'a') + "b") == 0u);
 }
+
+TEST_CASE("a digest gives the answers of the anchors it was made from") {
+  Anchors anchors =
+      anchors_of("# Introduction\n\n## Set up {#setup}\n\n## Introduction\n\n<a id=\"box\"></a>\n");
+  const std::vector<std::uint64_t> digest = links::anchor_digest(anchors);
+  CHECK(std::is_sorted(digest.begin(), digest.end()));
+  for (std::string_view fragment :
+       {"introduction", "introduction-1", "setup", "set-up", "box", "user-content-setup",
+        "Introduction", "introduction-2", "user-content-", "", "setup ", "user-content-Box"}) {
+    INFO(fragment);
+    CHECK(links::digest_contains(digest.begin(), digest.end(), fragment) ==
+          anchors.contains(fragment));
+  }
+  CHECK(links::digest_contains(digest.begin(), digest.end(), "user-content-box"));
+  CHECK_FALSE(links::digest_contains(digest.begin(), digest.end(), "missing"));
+}
