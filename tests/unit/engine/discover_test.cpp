@@ -427,3 +427,25 @@ TEST_CASE("discover: an unreadable folder is an error and the walk goes on") {
   CHECK(displays(found) == Strings{"a.md", "z/c.md"});
   CHECK(errors(found) == Strings{"locked: cannot read directory: permission denied"});
 }
+
+TEST_CASE("a discovered file's names share its path where they are its tail") {
+  using contentlint::engine::DiscoveredFile;
+  const DiscoveredFile inside("/site/docs/a.md", "docs/a.md", "docs/a.md");
+  CHECK(inside.path() == "/site/docs/a.md");
+  CHECK(inside.display() == "docs/a.md");
+  CHECK(inside.relative_to_root() == "docs/a.md");
+
+  // Run from docs/ with the config above it, or from elsewhere: names that are not tails.
+  const DiscoveredFile below("/site/docs/a.md", "a.md", "docs/a.md");
+  CHECK(below.display() == "a.md");
+  CHECK(below.relative_to_root() == "docs/a.md");
+  DiscoveredFile outside("/site/docs/a.md", "../site/docs/a.md", "../a.md");
+  CHECK(outside.path() == "/site/docs/a.md");
+  CHECK(outside.display() == "../site/docs/a.md");
+  CHECK(outside.relative_to_root() == "../a.md");
+
+  const DiscoveredFile moved = std::move(outside);
+  CHECK(moved.path() == "/site/docs/a.md");
+  CHECK(moved.display() == "../site/docs/a.md");
+  CHECK(moved.relative_to_root() == "../a.md");
+}

@@ -164,3 +164,24 @@ TEST_CASE("nested entries make multi-segment slugs, a route without {slug} names
   CollectionRoute fixed = CollectionRoute::scan("/docs", site.path(), include);
   CHECK_FALSE(fixed.match("/docs/2024/first").shaped);
 }
+
+TEST_CASE("of two files that claim one slug, the first in name order keeps it") {
+  TempSite site;
+  // "a.md" and "a/index.md" both serve /blog/a: the walk meets "a.md" first.
+  site.write("content/posts/a.md", "# A\n");
+  site.write("content/posts/a/index.md", "---\nslug: elsewhere\n---\n");
+  site.write("content/posts/b.md", "---\nslug: bee\n---\n");
+  std::vector<core::Glob> include{*core::Glob::compile("content/posts/**/*.md")};
+  CollectionRoute route = CollectionRoute::scan("/blog/{slug}", site.path(), include);
+
+  auto entry = [&](std::string_view path) {
+    CollectionRoute::Match match = route.match(path);
+    if (match.entry.empty()) return std::string(match.shaped ? "no entry" : "not shaped");
+    return std::filesystem::path(match.entry).lexically_relative(site.path()).generic_string();
+  };
+  CHECK(entry("/blog/a") == "content/posts/a.md");
+  CHECK(entry("/blog/bee") == "content/posts/b.md");
+  // a/index.md names no route of its own, so its front matter slug is not one either.
+  CHECK(entry("/blog/elsewhere") == "no entry");
+  CHECK(route.nearest_slug("bea") == "bee");
+}
