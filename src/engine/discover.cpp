@@ -247,7 +247,7 @@ class Discoverer {
   // Whether the config `ignore` excludes `relative` (to root); with `parents`, also when
   // it excludes a folder above it.
   bool config_ignored(std::string_view relative, bool parents) const;
-  void add(const fs::path& absolute, std::string display, std::string relative_to_root);
+  void add(const fs::path& absolute, std::string_view display, std::string_view relative_to_root);
   void expand_glob(const std::string& argument);
   void walk(const fs::path& start, Filter filter, const core::Glob* pattern);
 
@@ -296,8 +296,9 @@ fs::file_status listed_status(const fs::directory_entry& entry, std::error_code&
   return entry.symlink_status(ec);  // a FIFO, socket or device, or an error
 }
 
-void Discoverer::add(const fs::path& absolute, std::string display, std::string relative_to_root) {
-  result_.files.emplace_back(absolute.string(), display, relative_to_root);
+void Discoverer::add(const fs::path& absolute, std::string_view display,
+                     std::string_view relative_to_root) {
+  result_.files.emplace_back(absolute.native(), display, relative_to_root);
 }
 
 void Discoverer::argument(const std::string& argument) {
@@ -506,23 +507,27 @@ Discovered Discoverer::finish() {
 
 }  // namespace
 
-DiscoveredFile::DiscoveredFile(std::string path, std::string_view display,
+DiscoveredFile::DiscoveredFile(std::string_view path, std::string_view display,
                                std::string_view relative_to_root)
-    : text_(std::move(path)), path_size_(static_cast<std::uint32_t>(text_.size())) {
+    : path_size_(static_cast<std::uint32_t>(path.size())) {
+  std::size_t size = path.size();
+  for (std::string_view name : {display, relative_to_root}) {
+    if (!path.ends_with(name)) size += name.size();
+  }
+  text_ = std::make_unique_for_overwrite<char[]>(size);
+  std::size_t used = path.copy(text_.get(), path.size());
+  // Where a name is: a tail of the path, or after what is used so far.
+  auto place = [&](std::string_view name) {
+    if (path.ends_with(name)) {
+      return Slice{static_cast<std::uint32_t>(path.size() - name.size()),
+                   static_cast<std::uint32_t>(name.size())};
+    }
+    Slice slice{static_cast<std::uint32_t>(used), static_cast<std::uint32_t>(name.size())};
+    used += name.copy(text_.get() + used, name.size());
+    return slice;
+  };
   display_ = place(display);
   relative_ = place(relative_to_root);
-  text_.shrink_to_fit();
-}
-
-DiscoveredFile::Slice DiscoveredFile::place(std::string_view name) {
-  const std::string_view path = this->path();
-  if (path.ends_with(name)) {
-    return {static_cast<std::uint32_t>(path.size() - name.size()),
-            static_cast<std::uint32_t>(name.size())};
-  }
-  Slice slice{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(name.size())};
-  text_.append(name);
-  return slice;
 }
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {

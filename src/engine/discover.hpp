@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,14 +65,15 @@ struct DiscoverOptions {
 };
 
 /// One file to check. A run keeps one for every file until it ends, so its three names
-/// share one string: the other two are mostly the path's own tail.
+/// share one block of text: the other two are mostly the path's own tail.
 class DiscoveredFile {
  public:
-  DiscoveredFile(std::string path, std::string_view display, std::string_view relative_to_root);
+  DiscoveredFile(std::string_view path, std::string_view display,
+                 std::string_view relative_to_root);
 
-  /// Absolute, lexically normal, symlinks not resolved. The text stays where it is while
-  /// the file is not modified (links::Site keeps views of it).
-  std::string_view path() const { return std::string_view(text_).substr(0, path_size_); }
+  /// Absolute, lexically normal, symlinks not resolved. The text stays where it is for
+  /// as long as the file lives, moved or not (links::Site keeps views of it).
+  std::string_view path() const { return {text_.get(), path_size_}; }
   /// Relative to cwd, `/` separators, no leading "./".
   std::string_view display() const { return name(display_); }
   /// Relative to DiscoverOptions::root, `/` separators ("../x.md" for a file outside it).
@@ -82,13 +84,9 @@ class DiscoveredFile {
     std::uint32_t begin = 0;
     std::uint32_t size = 0;
   };
-  std::string_view name(Slice slice) const {
-    return std::string_view(text_).substr(slice.begin, slice.size);
-  }
-  // Where `name` is: a tail of the path, or appended after it.
-  Slice place(std::string_view name);
+  std::string_view name(Slice slice) const { return {text_.get() + slice.begin, slice.size}; }
 
-  std::string text_;  // the path, then what the path does not end with
+  std::unique_ptr<char[]> text_;  // the path, then the names the path does not end with
   std::uint32_t path_size_ = 0;
   Slice display_;
   Slice relative_;
