@@ -182,7 +182,7 @@ struct Site::State {
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
   // The Markdown files the run checks (views of the engine's own copies of their paths),
-  // and the anchors of those checked so far: about 70 bytes a file, kept for the run.
+  // and the anchors of those checked so far: about 80 bytes a file, kept for the run.
   struct RunFile {
     std::uint64_t hash = 0;  // of the path: files are found by it
     std::string_view path;
