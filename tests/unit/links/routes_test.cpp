@@ -27,6 +27,15 @@ std::string relative(const TempSite& site, const Page* page) {
   return page->file.lexically_relative(site.path()).generic_string();
 }
 
+// What `path` names in `route`: its entry relative to the site, "no entry for <slug>", or
+// "not shaped".
+std::string entry_of(const CollectionRoute& route, const TempSite& site, std::string_view path) {
+  CollectionRoute::Match match = route.match(path);
+  if (!match.shaped) return "not shaped";
+  if (match.entry.empty()) return "no entry for " + match.slug;
+  return std::filesystem::path(match.entry).lexically_relative(site.path()).generic_string();
+}
+
 }  // namespace
 
 TEST_CASE("a route segment pattern matches one or more characters per parameter") {
@@ -106,12 +115,7 @@ TEST_CASE("a collection route names entries by path, slugified path and front ma
   std::vector<core::Glob> include{*core::Glob::compile("content/posts/**/*.md")};
   CollectionRoute route = CollectionRoute::scan("/blog/{slug}/", site.path(), include);
 
-  auto entry = [&](std::string_view path) {
-    CollectionRoute::Match match = route.match(path);
-    if (!match.shaped) return std::string("not shaped");
-    if (match.entry.empty()) return "no entry for " + match.slug;
-    return std::filesystem::path(match.entry).lexically_relative(site.path()).generic_string();
-  };
+  auto entry = [&](std::string_view path) { return entry_of(route, site, path); };
   CHECK(entry("/blog/hello-world") == "content/posts/hello-world.md");
   CHECK(entry("/blog/My Post") == "content/posts/My Post.md");
   CHECK(entry("/blog/my-post") == "content/posts/My Post.md");
@@ -136,16 +140,12 @@ TEST_CASE("front matter slugs are read when a route names no entry by its path")
   site.write("content/posts/taken.md", "---\nslug: setup\n---\n");
   std::vector<core::Glob> include{*core::Glob::compile("content/posts/*.md")};
   CollectionRoute route = CollectionRoute::scan("/blog/{slug}", site.path(), include);
-  auto file = [&](std::string_view path) {
-    CollectionRoute::Match match = route.match(path);
-    if (match.entry.empty()) return std::string(match.shaped ? "no entry" : "not shaped");
-    return std::filesystem::path(match.entry).filename().string();
-  };
+  auto entry = [&](std::string_view path) { return entry_of(route, site, path); };
   // An entry's path wins over another entry's front matter slug that is the same.
-  CHECK(file("/blog/setup") == "setup.md");
+  CHECK(entry("/blog/setup") == "content/posts/setup.md");
   // A front matter slug with a '/' makes deeper routes entries, not other pages.
-  CHECK(file("/blog/guides/first-steps") == "setup.md");
-  CHECK(file("/blog/guides/other") == "no entry");
+  CHECK(entry("/blog/guides/first-steps") == "content/posts/setup.md");
+  CHECK(entry("/blog/guides/other") == "no entry for guides/other");
   CHECK(route.nearest_slug("guides/first-step") == "guides/first-steps");
 }
 
@@ -174,14 +174,10 @@ TEST_CASE("of two files that claim one slug, the first in name order keeps it") 
   std::vector<core::Glob> include{*core::Glob::compile("content/posts/**/*.md")};
   CollectionRoute route = CollectionRoute::scan("/blog/{slug}", site.path(), include);
 
-  auto entry = [&](std::string_view path) {
-    CollectionRoute::Match match = route.match(path);
-    if (match.entry.empty()) return std::string(match.shaped ? "no entry" : "not shaped");
-    return std::filesystem::path(match.entry).lexically_relative(site.path()).generic_string();
-  };
+  auto entry = [&](std::string_view path) { return entry_of(route, site, path); };
   CHECK(entry("/blog/a") == "content/posts/a.md");
   CHECK(entry("/blog/bee") == "content/posts/b.md");
   // a/index.md names no route of its own, so its front matter slug is not one either.
-  CHECK(entry("/blog/elsewhere") == "no entry");
+  CHECK(entry("/blog/elsewhere") == "no entry for elsewhere");
   CHECK(route.nearest_slug("bea") == "bee");
 }
