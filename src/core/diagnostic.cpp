@@ -46,7 +46,7 @@ void DiagnosticSink::report_at_most(Severity at_most, ByteSpan span, std::string
   diagnostics_.back().severity = std::min(severity_, at_most);
 }
 
-void DiagnosticSink::report_later(ByteSpan span, std::function<Settled(bool final)> settle) {
+void DiagnosticSink::report_later(ByteSpan span, std::function<Settled()> settle) {
   report(span, std::string());
   diagnostics_.back().settle = std::move(settle);
 }

@@ -32,9 +32,10 @@ struct Fix {
 };
 
 /// What a finding reported for later says when the engine asks (Diagnostic::settle).
-struct Settled {
-  bool waiting = false;                // asked before the end of the run, it cannot tell yet
-  std::optional<std::string> message;  // it holds, with this message
+enum class Settled {
+  waiting,  // asked before the end of the run, it cannot tell yet
+  holds,    // its file is checked again once every file is read, and reports it then
+  dropped,  // it does not hold after all
 };
 
 /// One finding. Rules fill `span`, `message` and `fix`; the engine fills the rule id,
@@ -50,10 +51,11 @@ struct Diagnostic {
                             // empty when that line is too long to copy (over 4 KiB)
   std::optional<Fix> fix;
   /// Set on a finding that can only be decided once a file checked later has been read
-  /// (a fragment into it). The engine asks as the run goes (`final` false: it may still
-  /// wait) and once every file is read (`final`: it must decide); a finding that does not
-  /// hold after all has no message.
-  std::function<Settled(bool final)> settle;
+  /// (a fragment into it). The engine asks as the run goes, and once every file is read,
+  /// when the answer is no longer `waiting`. A file where such a finding holds is checked
+  /// again then, with nothing left to wait for: that check gives its findings, so a
+  /// finding that waits needs no message.
+  std::function<Settled()> settle;
 
   bool fixable() const { return fix && fix->safety == FixSafety::safe; }
 };
@@ -70,7 +72,7 @@ class DiagnosticSink {
   void report_at_most(Severity at_most, ByteSpan span, std::string message);
   /// A finding decided once the files it depends on are read (Diagnostic::settle).
   /// Suppression comments apply to it as to any other finding.
-  void report_later(ByteSpan span, std::function<Settled(bool final)> settle);
+  void report_later(ByteSpan span, std::function<Settled()> settle);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> take() { return std::move(diagnostics_); }

@@ -117,24 +117,14 @@ Checked check_document(const config::Config& config, const links::Site& site,
   return checked;
 }
 
-// A finding that waits for a file checked later (core::Diagnostic::settle). A run holds
-// one for nearly every fragment into a file checked later and nearly all come to nothing,
-// so it waits without a message or a copy of its line; the line is read again for the
-// few that hold.
-struct Pending {
-  std::uint32_t file;  // index into the run's files
-  std::uint16_t rule;  // index into the names of the rules that report later
-  core::Severity severity;
-  core::ByteSpan span;
-  core::Range range;
-  std::function<core::Settled(bool final)> settle;
-};
-
-// The findings waiting for files checked later, from all threads. Those whose files have
-// been checked are settled as the run goes, each time the queue has grown by a quarter
-// since, so a run keeps at most a quarter more than those whose targets are still ahead,
-// and settling costs each finding about four questions (on the 10x bench corpus up to
-// 6,300 wait for a file ahead; sweeping at twice that held up to 12,000).
+// The findings waiting for files checked later (core::Diagnostic::settle), from all threads.
+// A run holds one for nearly every fragment into a file checked later and nearly all come
+// to nothing, so each keeps only its file and its question: the file of one that holds is
+// checked again at the end. Those whose files have been checked are settled as the run
+// goes, each time the queue has grown by a quarter since, so a run keeps at most a quarter
+// more than those whose targets are still ahead, and settling costs each finding about
+// four questions (on the 10x bench corpus up to 6,300 wait for a file ahead; sweeping at
+// twice that held up to 12,000).
 class PendingFindings {
  public:
   // Takes the findings of the `file`-th file that wait to be settled out of `diagnostics`.
@@ -144,76 +134,43 @@ class PendingFindings {
       std::lock_guard lock(mutex_);
       std::erase_if(diagnostics, [&](core::Diagnostic& diagnostic) {
         if (!waits(diagnostic)) return false;
-        waiting_.push_back({static_cast<std::uint32_t>(file), rule_index(diagnostic.rule),
-                            diagnostic.severity, diagnostic.span, diagnostic.range,
-                            std::move(diagnostic.settle)});
+        waiting_.push_back({static_cast<std::uint32_t>(file), std::move(diagnostic.settle)});
         return true;
       });
       if (4 * waiting_.size() >= 5 * std::max<std::size_t>(after_last_sweep_, 512)) {
-        std::erase_if(waiting_, [&](Pending& finding) { return ask(finding, false); });
+        std::erase_if(waiting_, [&](Pending& finding) { return decided(finding); });
         after_last_sweep_ = waiting_.size();
       }
     }
     diagnostics.shrink_to_fit();  // kept until the run ends: no room to grow
   }
 
-  // Decides the rest and adds the findings that hold to their files' findings.
-  void settle(const std::vector<DiscoveredFile>& files,
-              std::vector<std::vector<core::Diagnostic>>& found) {
-    for (Pending& finding : waiting_) ask(finding, true);
+  // Once every file is read (links::Site::all_checked): decides the rest, and returns the
+  // files where a finding holds, in order, to be checked again.
+  std::vector<std::size_t> settle() {
+    for (Pending& finding : waiting_) decided(finding);
     waiting_.clear();
-    std::stable_sort(held_.begin(), held_.end(),
-                     [](const auto& a, const auto& b) { return a.first.file < b.first.file; });
-    std::optional<core::Document> document;  // of the file whose findings hold, read again
-    std::size_t read = files.size();
-    std::vector<std::size_t> gained;  // the files that gained a finding
-    for (auto& [finding, message] : held_) {
-      if (read != finding.file) {
-        read = finding.file;
-        auto bytes = read_file(files[read].path(), files[read].display());
-        document.emplace(std::string(files[read].display()),
-                         bytes ? std::move(*bytes) : std::string());
-      }
-      core::Diagnostic diagnostic;
-      diagnostic.rule = rules_[finding.rule];
-      diagnostic.severity = finding.severity;
-      diagnostic.message = std::move(message);
-      diagnostic.span = finding.span;
-      diagnostic.range = finding.range;
-      if (diagnostic.range.begin.line <= document->lines().line_count()) {
-        std::string_view line = document->lines().line_text(diagnostic.range.begin.line);
-        if (line.size() <= kMaxSourceLine) diagnostic.source_line = line;
-      }
-      found[finding.file].push_back(std::move(diagnostic));
-      if (gained.empty() || gained.back() != finding.file) gained.push_back(finding.file);
-    }
-    held_.clear();
-    for (std::size_t file : gained) sort_by_position(found[file]);
+    std::sort(holding_.begin(), holding_.end());
+    holding_.erase(std::unique(holding_.begin(), holding_.end()), holding_.end());
+    return std::move(holding_);
   }
 
  private:
-  // Whether `finding` is decided now; one that holds moves to held_.
-  bool ask(Pending& finding, bool final) {
-    core::Settled answer = finding.settle(final);
-    if (answer.waiting) return false;
-    if (answer.message) {
-      finding.settle = nullptr;
-      held_.emplace_back(std::move(finding), std::move(*answer.message));
-    }
-    return true;
-  }
+  struct Pending {
+    std::uint32_t file;  // index into the run's files
+    std::function<core::Settled()> settle;
+  };
 
-  std::uint16_t rule_index(const std::string& rule) {
-    auto known = std::find(rules_.begin(), rules_.end(), rule);
-    if (known == rules_.end()) known = rules_.insert(known, rule);
-    return static_cast<std::uint16_t>(known - rules_.begin());
+  bool decided(const Pending& finding) {
+    core::Settled answer = finding.settle();
+    if (answer == core::Settled::holds) holding_.push_back(finding.file);
+    return answer != core::Settled::waiting;
   }
 
   std::mutex mutex_;
-  std::vector<std::string> rules_;  // a few: only some rules report later
-  std::deque<Pending> waiting_;     // no doubling of a large vector as it grows
+  std::deque<Pending> waiting_;  // no doubling of a large vector as it grows
   std::size_t after_last_sweep_ = 0;
-  std::vector<std::pair<Pending, std::string>> held_;  // settled, they hold: few
+  std::vector<std::size_t> holding_;  // files where a finding holds: few
 };
 
 constexpr int kMaxFixPasses = 10;
@@ -349,6 +306,11 @@ Run run(const config::Config& config, const RunOptions& options) {
 
   PendingFindings pending;
   auto hold = [&](std::size_t i) { pending.hold(found[i], i); };
+  auto check = [&](std::size_t i, std::string bytes) {
+    core::Document document(std::string(files[i].display()), std::move(bytes));
+    return check_document(config, site, document, files[i].relative_to_root(), &external)
+        .result.diagnostics;
+  };
 
   // Files are claimed one at a time from a shared counter and each result lands in its
   // own slot, so the output order does not depend on the scheduling.
@@ -371,9 +333,7 @@ Run run(const config::Config& config, const RunOptions& options) {
         ToStore entry{stable_hash(*bytes), bytes->size(), {}};
         {
           links::ResolutionLog::Scope scope(log);
-          core::Document document(std::string(file.display()), std::move(*bytes));
-          found[i] = check_document(config, site, document, file.relative_to_root(), &external)
-                         .result.diagnostics;
+          found[i] = check(i, std::move(*bytes));
         }
         hold(i);
         entry.resolved = log.entries();
@@ -381,9 +341,7 @@ Run run(const config::Config& config, const RunOptions& options) {
         continue;
       }
       if (options.fix == FixMode::none) {
-        core::Document document(std::string(file.display()), std::move(*bytes));
-        found[i] = check_document(config, site, document, file.relative_to_root(), &external)
-                       .result.diagnostics;
+        found[i] = check(i, std::move(*bytes));
         hold(i);
         continue;
       }
@@ -410,7 +368,21 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
-  pending.settle(files, found);
+  // A file where a finding decided later holds is checked again as the run checked it,
+  // now that nothing is left to wait for: that check reports the finding with its message
+  // (and a suppression comment as used or not).
+  the_site->all_checked();
+  for (std::size_t i : pending.settle()) {
+    auto bytes = read_file(files[i].path(), files[i].display());
+    if (!bytes) continue;  // gone since: it keeps the findings it had
+    if (options.fix == FixMode::none) {
+      found[i] = check(i, std::move(*bytes));
+    } else {  // on disk as fixed, or as it was with --diff: the fixes come out the same
+      found[i] = fix_document(config, site, std::string(files[i].display()),
+                              files[i].relative_to_root(), std::move(*bytes), &external)
+                     .result.diagnostics;
+    }
+  }
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
     cache->store(files[i].relative_to_root(), to_store[i]->content, to_store[i]->size,

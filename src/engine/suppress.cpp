@@ -206,7 +206,7 @@ struct Interval {
   bool used = false;  // it covers a finding
   // The findings decided later that it covers (core::Diagnostic::settle): while it covers
   // no other, it is used only if one of them holds.
-  std::vector<std::function<core::Settled(bool final)>> waits_on;
+  std::vector<std::function<core::Settled()>> waits_on;
 
   bool covers(std::string_view id, std::uint32_t line) const {
     if (line < first || line > last) return false;
@@ -361,18 +361,16 @@ void apply_suppressions(const core::Document& document,
   // that it covers are, if none of them holds.
   auto report_unused = [&](Interval& interval, core::ByteSpan span, std::string message) {
     std::size_t before = findings.size();
-    report(kUnusedSuppressionId, span, interval.waits_on.empty() ? std::move(message) : "",
-           interval.suppression);
+    report(kUnusedSuppressionId, span, std::move(message), interval.suppression);
     if (findings.size() == before || interval.waits_on.empty()) return;
-    findings.back().diagnostic.settle = [waits_on = std::move(interval.waits_on),
-                                         message = std::move(message)](bool final) {
+    findings.back().diagnostic.settle = [waits_on = std::move(interval.waits_on)] {
       bool waiting = false;
       for (const auto& settle : waits_on) {
-        core::Settled answer = settle(final);
-        if (answer.message) return core::Settled{};  // a finding it suppresses holds
-        waiting |= answer.waiting;
+        core::Settled answer = settle();
+        if (answer == core::Settled::holds) return core::Settled::dropped;  // it was used
+        waiting |= answer == core::Settled::waiting;
       }
-      return waiting ? core::Settled{.waiting = true} : core::Settled{.message = message};
+      return waiting ? core::Settled::waiting : core::Settled::holds;
     };
   };
   for (std::size_t i = 0; i < suppressions.size(); ++i) {

@@ -10,6 +10,11 @@
 namespace contentlint::links {
 std::uint64_t anchor_hash(std::string_view anchor) { return std::hash<std::string_view>{}(anchor); }
 
+FragmentKey::FragmentKey(std::string_view fragment)
+    : hash(anchor_hash(fragment)), prefixed(fragment.starts_with(kGitHubPrefix)) {
+  if (prefixed) unprefixed = anchor_hash(fragment.substr(kGitHubPrefix.size()));
+}
+
 Anchors Anchors::of(const markdown::Body& body) {
   Anchors anchors;
   for (const markdown::Heading& heading : body.headings) {

@@ -52,17 +52,28 @@ std::uint64_t anchor_hash(std::string_view anchor);
 /// a broken fragment, with odds of about 2^-64 per fragment.
 std::vector<std::uint64_t> anchor_digest(const Anchors& anchors);
 
-/// Whether the digest [begin, end) names `fragment`: the same answer as
-/// Anchors::contains.
+/// A fragment as a digest looks it up: its hash and, for `user-content-intro`, the hash
+/// of `intro`.
+struct FragmentKey {
+  explicit FragmentKey(std::string_view fragment);
+
+  std::uint64_t hash = 0;
+  std::uint64_t unprefixed = 0;
+  bool prefixed = false;
+};
+
+/// Whether the digest [begin, end) names the fragment `key` was made from: the same answer
+/// as Anchors::contains.
+template <std::random_access_iterator Iterator>
+bool digest_contains(Iterator begin, Iterator end, const FragmentKey& key) {
+  auto has = [&](std::uint64_t hash) { return std::binary_search(begin, end, hash); };
+  return (key.prefixed && has(key.unprefixed)) || has(key.hash);
+}
+
+/// Whether the digest [begin, end) names `fragment`.
 template <std::random_access_iterator Iterator>
 bool digest_contains(Iterator begin, Iterator end, std::string_view fragment) {
-  auto has = [&](std::string_view anchor) {
-    return std::binary_search(begin, end, anchor_hash(anchor));
-  };
-  if (fragment.starts_with(kGitHubPrefix) && has(fragment.substr(kGitHubPrefix.size()))) {
-    return true;
-  }
-  return has(fragment);
+  return digest_contains(begin, end, FragmentKey(fragment));
 }
 
 }  // namespace contentlint::links

@@ -188,12 +188,42 @@ struct Site::State {
     std::string_view path;
     std::uint32_t first = 0;  // its anchors' hashes: anchor_hashes[first, first + count)
     std::uint32_t count = 0;
+    std::uint32_t waiting = kNoQuestion;  // the first question waiting for it
     bool checked = false;
   };
   std::mutex run_files_mutex;
   std::vector<RunFile> run_files;  // sorted by hash and path, once `sorted`
   bool sorted = true;
   std::deque<std::uint64_t> anchor_hashes;  // grows without moving what it holds
+  bool all_checked = false;
+
+  // Questions about files not checked yet (LaterAnchor): the answer to each, 1 byte, and
+  // the fragments of those still waiting, listed by the file they wait for and dropped
+  // as it is checked, so a run keeps about as many as wait at once.
+  static constexpr std::uint32_t kNoQuestion = UINT32_MAX;
+  struct Question {
+    FragmentKey fragment;
+    std::uint32_t id;    // into answers
+    std::uint32_t next;  // the next waiting for the same file, or the next free slot
+  };
+  std::vector<Site::AnchorAnswer> answers;
+  std::vector<Question> questions;
+  std::uint32_t free_question = kNoQuestion;
+
+  // Answers the questions waiting for `file` from its anchors (`contains`) and frees
+  // their slots. Under run_files_mutex.
+  template <typename Contains>
+  void answer_waiting(RunFile& file, Contains contains) {
+    for (std::uint32_t slot = file.waiting; slot != kNoQuestion;) {
+      Question& question = questions[slot];
+      answers[question.id] = contains(question.fragment);
+      std::uint32_t next = question.next;
+      question.next = free_question;
+      free_question = slot;
+      slot = next;
+    }
+    file.waiting = kNoQuestion;
+  }
 
   // The run's file at `path`, or nullptr. Under run_files_mutex.
   RunFile* run_file(std::string_view path) {
@@ -632,10 +662,13 @@ void Site::remember_anchors(const fs::path& file, const markdown::Body& body) co
   run_file->count = static_cast<std::uint32_t>(digest.size());
   run_file->checked = true;
   state_->anchor_hashes.insert(state_->anchor_hashes.end(), digest.begin(), digest.end());
+  state_->answer_waiting(*run_file, [&](const FragmentKey& fragment) {
+    return digest_contains(digest.begin(), digest.end(), fragment) ? AnchorAnswer::yes
+                                                                   : AnchorAnswer::no;
+  });
 }
 
-Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view fragment,
-                                    bool settle) const {
+Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view fragment) const {
   {
     std::lock_guard lock(state_->run_files_mutex);
     const State::RunFile* found = state_->run_file(file);
@@ -644,11 +677,65 @@ Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view frag
       return digest_contains(first, first + found->count, fragment) ? AnchorAnswer::yes
                                                                     : AnchorAnswer::no;
     }
-    if (found != nullptr && !settle) return AnchorAnswer::later;
+    if (found != nullptr && !state_->all_checked) return AnchorAnswer::later;
   }
   const Anchors* anchors = anchors_of(file);
   if (anchors == nullptr) return AnchorAnswer::unknown;
   return anchors->contains(fragment) ? AnchorAnswer::yes : AnchorAnswer::no;
+}
+
+Site::LaterAnchor Site::later_anchor(std::string_view file, std::string_view fragment) const {
+  FragmentKey key(fragment);
+  State& state = *state_;
+  std::lock_guard lock(state.run_files_mutex);
+  State::RunFile* target = state.run_file(file);
+  const auto id = static_cast<std::uint32_t>(state.answers.size());
+  if (target == nullptr || target->checked || state.all_checked) {
+    // Checked since has_anchor answered (by another thread), or not one of the run's.
+    state.answers.push_back(AnchorAnswer::unknown);
+    if (target != nullptr && target->checked) {
+      auto first = state.anchor_hashes.begin() + target->first;
+      state.answers.back() =
+          digest_contains(first, first + target->count, key) ? AnchorAnswer::yes : AnchorAnswer::no;
+    }
+    return LaterAnchor(*this, id);
+  }
+  state.answers.push_back(AnchorAnswer::later);
+  std::uint32_t slot = state.free_question;
+  if (slot == State::kNoQuestion) {
+    slot = static_cast<std::uint32_t>(state.questions.size());
+    state.questions.push_back({key, id, State::kNoQuestion});
+  } else {
+    state.free_question = state.questions[slot].next;
+    state.questions[slot] = {key, id, State::kNoQuestion};
+  }
+  state.questions[slot].next = target->waiting;
+  target->waiting = slot;
+  return LaterAnchor(*this, id);
+}
+
+Site::AnchorAnswer Site::answer(std::uint32_t question) const {
+  std::lock_guard lock(state_->run_files_mutex);
+  return state_->answers[question];
+}
+
+void Site::all_checked() {
+  State& state = *state_;
+  std::lock_guard lock(state.run_files_mutex);
+  state.all_checked = true;
+  // A file of the run that was not checked after all (it could not be read) is read from
+  // disk, as has_anchor does for it.
+  for (State::RunFile& file : state.run_files) {
+    if (file.waiting == State::kNoQuestion) continue;
+    const Anchors* anchors = anchors_of(fs::path(file.path));
+    std::vector<std::uint64_t> digest;
+    if (anchors != nullptr) digest = anchor_digest(*anchors);
+    state.answer_waiting(file, [&](const FragmentKey& fragment) {
+      if (anchors == nullptr) return AnchorAnswer::unknown;
+      return digest_contains(digest.begin(), digest.end(), fragment) ? AnchorAnswer::yes
+                                                                     : AnchorAnswer::no;
+    });
+  }
 }
 
 }  // namespace contentlint::links

@@ -2,6 +2,7 @@
 /// the anchors of other documents.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -113,8 +114,9 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
-  /// Names a Markdown file the run checks (absolute and lexically normal). Its anchors come
-  /// from `remember_anchors` as it is checked, so no checked file is parsed twice for them.
+  /// Names a Markdown file the run checks (absolute and lexically normal), before any file
+  /// is checked. Its anchors come from `remember_anchors` as it is checked, so no checked
+  /// file is parsed twice for them.
   /// The Site keeps `file` as a view: the text must outlive it (a run holds one copy of
   /// each path, whatever keeps a list of them).
   void expect(std::string_view file);
@@ -126,18 +128,39 @@ class Site {
 
   /// Whether a fragment names an anchor of a file: `later` when the file is one the run
   /// checks that has not been checked yet, `unknown` when it cannot be read.
-  enum class AnchorAnswer { yes, no, later, unknown };
+  enum class AnchorAnswer : std::uint8_t { yes, no, later, unknown };
   /// Answers for the Markdown file `file` (absolute and lexically normal, as
-  /// Resolution::target). With `settle` (after every file of the run is checked), never
-  /// `later`: a file still missing is read from disk.
-  AnchorAnswer has_anchor(std::string_view file, std::string_view fragment,
-                          bool settle = false) const;
+  /// Resolution::target).
+  AnchorAnswer has_anchor(std::string_view file, std::string_view fragment) const;
+
+  /// A question has_anchor answered `later`, to ask again as the run goes: its answer is
+  /// `later` until the file is checked (or all_checked). A run keeps one for nearly every
+  /// fragment into a file checked later, so it is a number, which a std::function holds
+  /// without allocating, and the Site keeps the fragment only until the file is checked.
+  class LaterAnchor {
+   public:
+    AnchorAnswer ask() const { return site_->answer(question_); }
+
+   private:
+    friend class Site;
+    LaterAnchor(const Site& site, std::uint32_t question) : site_(&site), question_(question) {}
+
+    const Site* site_;
+    std::uint32_t question_;
+  };
+  /// The question has_anchor(file, fragment) answered `later` for.
+  LaterAnchor later_anchor(std::string_view file, std::string_view fragment) const;
+
+  /// Says that every file of the run has been checked or could not be read: has_anchor
+  /// no longer answers `later`, and reads a file that was not checked from disk.
+  void all_checked();
 
  private:
   struct State;
 
   Resolution locate(const std::filesystem::path& from_file, std::string_view destination,
                     Want want) const;
+  AnchorAnswer answer(std::uint32_t question) const;
 
   SiteOptions options_;
   std::unique_ptr<State> state_;

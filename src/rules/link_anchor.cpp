@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -91,22 +90,14 @@ class LinkAnchor final : public Rule {
               at, message(site.anchors_of(resolution.target), fragment, false, resolution.shown));
           break;
         case Answer::later:
-          // The target is checked in this run but not yet: decided once it is. A run keeps
-          // one of these for nearly every fragment into a file checked later, so the target
-          // is a view of the run's own copy of its path, and the fragment and the
-          // destination as shown share one string.
-          sink.report_later(
-              at,
-              [&site, target = site.expected(resolution.target),
-               texts = fragment + resolution.shown,
-               split = static_cast<std::uint32_t>(fragment.size())](bool final) -> core::Settled {
-                const std::string_view wanted = std::string_view(texts).substr(0, split);
-                Answer answer = site.has_anchor(target, wanted, final);
-                if (answer == Answer::later) return {.waiting = true};
-                if (answer != Answer::no) return {};
-                return {.message = message(site.anchors_of(target), wanted, false,
-                                           std::string_view(texts).substr(split))};
-              });
+          // The target is checked in this run but not yet: decided once it is. Its file is
+          // checked again at the end of the run if the fragment matches nothing, and that
+          // check reports it with its message.
+          sink.report_later(at, [question = site.later_anchor(resolution.target, fragment)] {
+            Answer answer = question.ask();
+            if (answer == Answer::later) return core::Settled::waiting;
+            return answer == Answer::no ? core::Settled::holds : core::Settled::dropped;
+          });
           break;
       }
     }

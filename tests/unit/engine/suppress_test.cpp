@@ -366,34 +366,30 @@ TEST_CASE("a file without suppression comments is left alone") {
 TEST_CASE("a comment that covers only findings decided later waits for them") {
   Parsed parsed("<!-- contentlint-disable-next-line image/alt-text -->\n![](a.png)\n");
   // The covered finding's answer, as the run would give it: waiting, then decided.
-  core::Settled inner{.waiting = true};
+  core::Settled inner = core::Settled::waiting;
   std::vector<core::Diagnostic> diagnostics(1);
   diagnostics[0].rule = "image/alt-text";
   std::size_t begin = parsed.document.lines().line_span(2).begin;
   diagnostics[0].span = {begin, begin + 1};
-  diagnostics[0].settle = [&inner](bool) { return inner; };
+  diagnostics[0].settle = [&inner] { return inner; };
   engine::apply_suppressions(parsed.document, parsed.front_matter, parsed.body, rule_set(),
                              diagnostics);
 
   REQUIRE(diagnostics.size() == 1);  // the covered finding is gone; the comment's waits
   const core::Diagnostic& unused = diagnostics[0];
   CHECK(unused.rule == "suppression/unused");
-  CHECK(unused.message.empty());
+  CHECK(unused.message ==
+        "contentlint-disable-next-line image/alt-text suppressed nothing; remove it");
   REQUIRE(unused.settle);
-  CHECK(unused.settle(false).waiting);
+  CHECK(unused.settle() == core::Settled::waiting);
 
   SECTION("the covered finding holds: the comment was used") {
-    inner = {.message = "broken"};
-    core::Settled answer = unused.settle(true);
-    CHECK_FALSE(answer.waiting);
-    CHECK_FALSE(answer.message);
+    inner = core::Settled::holds;
+    CHECK(unused.settle() == core::Settled::dropped);
   }
   SECTION("the covered finding comes to nothing: the comment suppressed nothing") {
-    inner = {};
-    core::Settled answer = unused.settle(true);
-    CHECK_FALSE(answer.waiting);
-    CHECK(answer.message ==
-          "contentlint-disable-next-line image/alt-text suppressed nothing; remove it");
+    inner = core::Settled::dropped;
+    CHECK(unused.settle() == core::Settled::holds);
   }
 }
 
@@ -406,7 +402,7 @@ TEST_CASE("a comment that also covers a finding decided at once is used at once"
     std::size_t begin = parsed.document.lines().line_span(line).begin;
     diagnostic.span = {begin, begin + 1};
   }
-  diagnostics[0].settle = [](bool) { return core::Settled{}; };
+  diagnostics[0].settle = [] { return core::Settled::dropped; };
   engine::apply_suppressions(parsed.document, parsed.front_matter, parsed.body, rule_set(),
                              diagnostics);
   CHECK(diagnostics.empty());

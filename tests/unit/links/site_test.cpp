@@ -2,8 +2,10 @@
 
 #include <thread>
 
+#include "core/document.hpp"
 #include "core/glob.hpp"
 #include "links/site.hpp"
+#include "markdown/facts.hpp"
 #include "temp_site.hpp"
 
 using namespace contentlint;
@@ -390,6 +392,42 @@ TEST_CASE("the anchors of a linked document are read once per run") {
   CHECK(links::is_markdown("a/b.md"));
   CHECK(links::is_markdown("a/b.mdx"));
   CHECK_FALSE(links::is_markdown("a/b.astro"));
+}
+
+TEST_CASE("a fragment into a file the run checks later is answered once it is checked") {
+  TempSite site;
+  write_site(site);
+  site.write("docs/skipped.md", "# Skipped\n\n## Kept\n");
+  Site links(full_options(site));
+  const std::string guide = (site.path() / "docs/guide.md").string();
+  const std::string skipped = (site.path() / "docs/skipped.md").string();
+  links.expect(guide);
+  links.expect(skipped);
+
+  using Answer = Site::AnchorAnswer;
+  CHECK(links.has_anchor(guide, "install") == Answer::later);
+  const Site::LaterAnchor present = links.later_anchor(guide, "install");
+  const Site::LaterAnchor prefixed = links.later_anchor(guide, "user-content-install-1");
+  const Site::LaterAnchor absent = links.later_anchor(guide, "instal");
+  const Site::LaterAnchor on_disk = links.later_anchor(skipped, "kept");
+  const Site::LaterAnchor not_on_disk = links.later_anchor(skipped, "lost");
+  CHECK(present.ask() == Answer::later);
+  CHECK(absent.ask() == Answer::later);
+
+  // The run checks the guide: its questions are answered from what the check found.
+  core::Document document(guide, "# Guide\n\n## Install\n\n## Install\n");
+  links.remember_anchors(guide, markdown::extract(document, {0, document.text().size()}));
+  CHECK(present.ask() == Answer::yes);
+  CHECK(prefixed.ask() == Answer::yes);
+  CHECK(absent.ask() == Answer::no);
+  CHECK(links.later_anchor(guide, "guide").ask() == Answer::yes);  // asked as it was checked
+  CHECK(on_disk.ask() == Answer::later);
+
+  // The other file was never checked (it could not be read): it is read from disk.
+  links.all_checked();
+  CHECK(on_disk.ask() == Answer::yes);
+  CHECK(not_on_disk.ask() == Answer::no);
+  CHECK(links.has_anchor(skipped, "kept") == Answer::yes);
 }
 
 TEST_CASE("queries from many threads agree") {
