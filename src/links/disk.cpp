@@ -36,10 +36,16 @@ const DiskCache::Listing& DiskCache::listing(const fs::path& folder) const {
   return *slot;
 }
 
-// With readdir rather than fs::directory_iterator, which builds a path and splits it into
-// its names for every entry: listing the forty images of a public folder was a twentieth
-// of a run over one file. A folder that cannot be read lists nothing.
-void DiskCache::read_listing(const char* folder, Listing& into) {
+namespace {
+
+std::uint64_t name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+// Calls `visit(name, directory)` for each entry of `folder` but "." and "..", with readdir
+// rather than fs::directory_iterator, which builds a path and splits it into its names for
+// every entry: listing the forty images of a public folder was a twentieth of a run over
+// one file. A folder that cannot be read has no entries.
+template <typename Visit>
+void for_each_entry(const char* folder, Visit visit) {
   std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder), ::closedir);
   if (!dir) return;
   while (const dirent* entry = ::readdir(dir.get())) {
@@ -51,14 +57,30 @@ void DiskCache::read_listing(const char* folder, Listing& into) {
       directory =
           ::fstatat(::dirfd(dir.get()), entry->d_name, &info, 0) == 0 && S_ISDIR(info.st_mode);
     }
-    into.entries.push_back({static_cast<std::uint32_t>(into.names.size()),
-                            static_cast<std::uint32_t>(name.size()), directory});
-    into.names += name;
+    visit(name, directory);
   }
+}
+
+}  // namespace
+
+void DiskCache::read_listing(const char* folder, Listing& into) {
+  for_each_entry(folder, [&](std::string_view name, bool directory) {
+    into.entries.push_back({name_hash(name), name_hash(ascii_lower(name)), directory});
+  });
   std::sort(into.entries.begin(), into.entries.end(),
-            [&](const Entry& a, const Entry& b) { return into.name(a) < into.name(b); });
-  into.names.shrink_to_fit();
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
   into.entries.shrink_to_fit();
+}
+
+std::optional<DiskCache::Named> DiskCache::name_ignoring_case(const char* folder,
+                                                              std::string_view name) {
+  std::optional<Named> first;
+  for_each_entry(folder, [&](std::string_view entry, bool directory) {
+    if (entry != name && equal_ignoring_case(entry, name) && (!first || entry < first->name)) {
+      first = Named{std::string(entry), directory};
+    }
+  });
+  return first;
 }
 
 Found::Kind DiskCache::stat_kind(const std::string& path) const {
@@ -102,26 +124,25 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string& name = segments[i];
     if (found.kind != Found::Kind::directory) return Found{};
-    const Listing& folder = listing(found.path);
-    const std::vector<Entry>& entries = folder.entries;
-    auto exact = std::lower_bound(
-        entries.begin(), entries.end(), name,
-        [&](const Entry& entry, const std::string& wanted) { return folder.name(entry) < wanted; });
-    const Entry* match = nullptr;
-    if (exact != entries.end() && folder.name(*exact) == name) {
-      match = &*exact;
-    } else {
-      for (const Entry& entry : entries) {
-        if (equal_ignoring_case(folder.name(entry), name)) {
-          match = &entry;
-          found.corrections.emplace_back(name, folder.name(entry));
-          break;
-        }
-      }
+    const std::vector<Entry>& entries = listing(found.path).entries;
+    const std::uint64_t wanted = name_hash(name);
+    auto exact =
+        std::lower_bound(entries.begin(), entries.end(), wanted,
+                         [](const Entry& entry, std::uint64_t hash) { return entry.name < hash; });
+    if (exact != entries.end() && exact->name == wanted) {
+      found.path /= name;
+      found.kind = exact->directory ? Found::Kind::directory : Found::Kind::file;
+      continue;
     }
-    if (match == nullptr) return Found{};
-    found.path /= folder.name(*match);
-    found.kind = match->directory ? Found::Kind::directory : Found::Kind::file;
+    const std::uint64_t folded = name_hash(ascii_lower(name));
+    bool other_case = std::any_of(entries.begin(), entries.end(),
+                                  [&](const Entry& entry) { return entry.folded == folded; });
+    std::optional<Named> on_disk;
+    if (other_case) on_disk = name_ignoring_case(found.path.c_str(), name);
+    if (!on_disk) return Found{};
+    found.corrections.emplace_back(name, on_disk->name);
+    found.path /= on_disk->name;
+    found.kind = on_disk->directory ? Found::Kind::directory : Found::Kind::file;
   }
   return found;
 }

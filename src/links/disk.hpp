@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,25 +50,30 @@ class DiskCache {
                Via via = Via::stat) const;
 
  private:
-  // A folder's names are pieces of one string: a folder of ten thousand posts, listed to
-  // find one name in another case, would otherwise keep a string for each.
+  // A folder's names as hashes: a folder of ten thousand posts, listed to find one name in
+  // another case, would otherwise keep every name for the run. The folder is read again
+  // for the name on disk only when a name is found in another case, which is rare. A hash
+  // collision could only make a missing name look present, with odds of about 2^-64.
   struct Entry {
-    std::uint32_t begin = 0;
-    std::uint32_t size = 0;
+    std::uint64_t name = 0;    // the name's hash
+    std::uint64_t folded = 0;  // the hash of the name in ASCII lowercase
     bool directory = false;
   };
   struct Listing {
     std::once_flag once;
-    std::string names;           // every name, one after another
-    std::vector<Entry> entries;  // sorted by name
-
-    std::string_view name(const Entry& entry) const {
-      return std::string_view(names).substr(entry.begin, entry.size);
-    }
+    std::vector<Entry> entries;  // sorted by `name`
+  };
+  // A folder entry's name and whether it is a folder, as stat() sees it.
+  struct Named {
+    std::string name;
+    bool directory = false;
   };
 
   const Listing& listing(const std::filesystem::path& folder) const;
   static void read_listing(const char* folder, Listing& into);
+  /// The entry of `folder` named `name` in another letter case (the first in byte order
+  /// when several are), read from disk.
+  static std::optional<Named> name_ignoring_case(const char* folder, std::string_view name);
   /// What stat() says of `path`, asked once per run: many files link to the same posts
   /// and images.
   Found::Kind stat_kind(const std::string& path) const;

@@ -175,6 +175,16 @@ TEST_CASE("a file that exists only with other letter case is a case mismatch") {
   CHECK(routed.problem("image file") ==
         "image file '/Assets/Logo.png' exists only as '/assets/logo.png'; the letter case must "
         "match on Linux");
+
+  // Of two names that differ from the link only in case, the first in byte order.
+  site.write("docs/twins/Twin.md");
+  site.write("docs/twins/TWIN.md");
+  Site fresh(full_options(site));
+  Resolution twin = fresh.resolve(from, "../docs/twins/twin.md");
+  CHECK(twin.kind == Kind::case_mismatch);
+  CHECK(twin.actual == "../docs/twins/TWIN.md");
+  CHECK(fresh.resolve(from, "../docs/twins/Twin.md").kind == Kind::file);
+  CHECK(fresh.resolve(from, "../docs/twins/twin2.md").kind == Kind::not_found);
 }
 
 TEST_CASE("a symlinked folder in a listing is a folder, as stat() sees it") {
