@@ -287,9 +287,20 @@ Run run(const config::Config& config, const RunOptions& options) {
   };
   std::vector<std::optional<ToStore>> to_store(cache ? files.size() : 0);
   std::atomic<std::size_t> reused{0};
-  // The findings of each file; its result is built once the run is over, as a large run
-  // would otherwise keep a second copy of every file's display name meanwhile.
-  std::vector<std::vector<core::Diagnostic>> found(files.size());
+  // The findings of the files that have some, by index. The results are built once the
+  // run is over, as a large run would otherwise keep a second copy of every file's display
+  // name meanwhile; most files have no findings, and a slot for every file would cost a
+  // large run more than the findings do.
+  std::mutex found_mutex;
+  std::map<std::size_t, std::vector<core::Diagnostic>> found;
+  auto keep = [&](std::size_t i, std::vector<core::Diagnostic> diagnostics) {
+    std::lock_guard lock(found_mutex);
+    if (diagnostics.empty()) {
+      found.erase(i);
+    } else {
+      found[i] = std::move(diagnostics);
+    }
+  };
   // What a few files leave besides their findings, by index: a slot for every file would
   // cost a large run more than the findings do.
   struct Aside {
@@ -305,7 +316,11 @@ Run run(const config::Config& config, const RunOptions& options) {
   };
 
   PendingFindings pending;
-  auto hold = [&](std::size_t i) { pending.hold(found[i], i); };
+  // Keeps the findings of the `i`-th file but those that wait for a file checked later.
+  auto hold = [&](std::size_t i, std::vector<core::Diagnostic> diagnostics) {
+    pending.hold(diagnostics, i);
+    keep(i, std::move(diagnostics));
+  };
   auto check = [&](std::size_t i, std::string bytes) {
     core::Document document(std::string(files[i].display()), std::move(bytes));
     return check_document(config, site, document, files[i].relative_to_root(), &external)
@@ -325,7 +340,7 @@ Run run(const config::Config& config, const RunOptions& options) {
       const DiscoveredFile& file = files[i];
       if (cache) {
         if (auto hit = cache->find(file.relative_to_root(), *bytes, site)) {
-          found[i] = std::move(*hit);
+          keep(i, std::move(*hit));
           ++reused;
           continue;
         }
@@ -333,23 +348,20 @@ Run run(const config::Config& config, const RunOptions& options) {
         ToStore entry{stable_hash(*bytes), bytes->size(), {}};
         {
           links::ResolutionLog::Scope scope(log);
-          found[i] = check(i, std::move(*bytes));
+          hold(i, check(i, std::move(*bytes)));
         }
-        hold(i);
         entry.resolved = log.entries();
         to_store[i] = std::move(entry);
         continue;
       }
       if (options.fix == FixMode::none) {
-        found[i] = check(i, std::move(*bytes));
-        hold(i);
+        hold(i, check(i, std::move(*bytes)));
         continue;
       }
       std::string original = *bytes;
       Fixed fixed = fix_document(config, site, std::string(file.display()), file.relative_to_root(),
                                  std::move(*bytes), &external);
-      found[i] = std::move(fixed.result.diagnostics);
-      hold(i);
+      hold(i, std::move(fixed.result.diagnostics));
       if (fixed.refused)
         aside(i).note = std::string(file.display()) + ": fixes not applied: " + *fixed.refused;
       if (fixed.text == original) continue;
@@ -376,17 +388,19 @@ Run run(const config::Config& config, const RunOptions& options) {
     auto bytes = read_file(files[i].path(), files[i].display());
     if (!bytes) continue;  // gone since: it keeps the findings it had
     if (options.fix == FixMode::none) {
-      found[i] = check(i, std::move(*bytes));
+      keep(i, check(i, std::move(*bytes)));
     } else {  // on disk as fixed, or as it was with --diff: the fixes come out the same
-      found[i] = fix_document(config, site, std::string(files[i].display()),
-                              files[i].relative_to_root(), std::move(*bytes), &external)
-                     .result.diagnostics;
+      keep(i, fix_document(config, site, std::string(files[i].display()),
+                           files[i].relative_to_root(), std::move(*bytes), &external)
+                  .result.diagnostics);
     }
   }
+  const std::vector<core::Diagnostic> none;
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;
+    auto kept = found.find(i);
     cache->store(files[i].relative_to_root(), to_store[i]->content, to_store[i]->size,
-                 to_store[i]->resolved, found[i]);
+                 to_store[i]->resolved, kept != found.end() ? kept->second : none);
   }
   if (cache) {
     run.notes.push_back(fmt::format("cache: {} of {} files unchanged, their findings reused",
@@ -404,7 +418,10 @@ Run run(const config::Config& config, const RunOptions& options) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     auto extra = asides.find(i);
     if (extra != asides.end() && extra->second.error) continue;  // reported as an error
-    results.push_back({std::string(files[i].display()), std::move(found[i])});
+    auto kept = found.find(i);
+    results.push_back({std::string(files[i].display()), kept != found.end()
+                                                            ? std::move(kept->second)
+                                                            : std::vector<core::Diagnostic>()});
   }
   run.result.summary = summarize(run.result.files);
   return run;
