@@ -210,13 +210,20 @@ struct Site::State {
   std::vector<Question> questions;
   std::uint32_t free_question = kNoQuestion;
 
-  // Answers the questions waiting for `file` from its anchors (`contains`) and frees
-  // their slots. Under run_files_mutex.
-  template <typename Contains>
-  void answer_waiting(RunFile& file, Contains contains) {
+  // Whether the checked `file` has the anchor `fragment`. Under run_files_mutex.
+  Site::AnchorAnswer named(const RunFile& file, const FragmentKey& fragment) const {
+    auto first = anchor_hashes.begin() + file.first;
+    return digest_contains(first, first + file.count, fragment) ? Site::AnchorAnswer::yes
+                                                                : Site::AnchorAnswer::no;
+  }
+
+  // Answers the questions waiting for `file` (`answer` of a fragment) and frees their
+  // slots. Under run_files_mutex.
+  template <typename Answer>
+  void answer_waiting(RunFile& file, Answer answer) {
     for (std::uint32_t slot = file.waiting; slot != kNoQuestion;) {
       Question& question = questions[slot];
-      answers[question.id] = contains(question.fragment);
+      answers[question.id] = answer(question.fragment);
       std::uint32_t next = question.next;
       question.next = free_question;
       free_question = slot;
@@ -644,12 +651,6 @@ void Site::expect(std::string_view file) {
   state_->sorted = false;
 }
 
-std::string_view Site::expected(std::string_view file) const {
-  std::lock_guard lock(state_->run_files_mutex);
-  const State::RunFile* found = state_->run_file(file);
-  return found != nullptr ? found->path : std::string_view();
-}
-
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
   std::string key = normal_absolute(file, state_->cwd).string();
   // Only for files of the run: an editor's single check has no one to tell.
@@ -662,21 +663,15 @@ void Site::remember_anchors(const fs::path& file, const markdown::Body& body) co
   run_file->count = static_cast<std::uint32_t>(digest.size());
   run_file->checked = true;
   state_->anchor_hashes.insert(state_->anchor_hashes.end(), digest.begin(), digest.end());
-  state_->answer_waiting(*run_file, [&](const FragmentKey& fragment) {
-    return digest_contains(digest.begin(), digest.end(), fragment) ? AnchorAnswer::yes
-                                                                   : AnchorAnswer::no;
-  });
+  state_->answer_waiting(
+      *run_file, [&](const FragmentKey& fragment) { return state_->named(*run_file, fragment); });
 }
 
 Site::AnchorAnswer Site::has_anchor(std::string_view file, std::string_view fragment) const {
   {
     std::lock_guard lock(state_->run_files_mutex);
     const State::RunFile* found = state_->run_file(file);
-    if (found != nullptr && found->checked) {
-      auto first = state_->anchor_hashes.begin() + found->first;
-      return digest_contains(first, first + found->count, fragment) ? AnchorAnswer::yes
-                                                                    : AnchorAnswer::no;
-    }
+    if (found != nullptr && found->checked) return state_->named(*found, FragmentKey(fragment));
     if (found != nullptr && !state_->all_checked) return AnchorAnswer::later;
   }
   const Anchors* anchors = anchors_of(file);
@@ -692,12 +687,8 @@ Site::LaterAnchor Site::later_anchor(std::string_view file, std::string_view fra
   const auto id = static_cast<std::uint32_t>(state.answers.size());
   if (target == nullptr || target->checked || state.all_checked) {
     // Checked since has_anchor answered (by another thread), or not one of the run's.
-    state.answers.push_back(AnchorAnswer::unknown);
-    if (target != nullptr && target->checked) {
-      auto first = state.anchor_hashes.begin() + target->first;
-      state.answers.back() =
-          digest_contains(first, first + target->count, key) ? AnchorAnswer::yes : AnchorAnswer::no;
-    }
+    state.answers.push_back(target != nullptr && target->checked ? state.named(*target, key)
+                                                                 : AnchorAnswer::unknown);
     return LaterAnchor(*this, id);
   }
   state.answers.push_back(AnchorAnswer::later);

@@ -120,14 +120,12 @@ class Site {
   /// The Site keeps `file` as a view: the text must outlive it (a run holds one copy of
   /// each path, whatever keeps a list of them).
   void expect(std::string_view file);
-  /// The view of `file` (absolute and lexically normal) passed to `expect` when the run
-  /// checks it; else empty.
-  std::string_view expected(std::string_view file) const;
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 
   /// Whether a fragment names an anchor of a file: `later` when the file is one the run
-  /// checks that has not been checked yet, `unknown` when it cannot be read.
+  /// checks that has not been checked yet (until all_checked), `unknown` when it cannot be
+  /// read.
   enum class AnchorAnswer : std::uint8_t { yes, no, later, unknown };
   /// Answers for the Markdown file `file` (absolute and lexically normal, as
   /// Resolution::target).
