@@ -256,6 +256,8 @@ class Discoverer {
   fs::path root_;
   fs::path boundary_;  // canonical: the repository's top, or root_ outside a repository
   Discovered result_;
+  // The folders found so far, by their three names.
+  std::map<std::string, std::shared_ptr<DiscoveredFile::Folder>, std::less<>> folders_;
 };
 
 std::optional<std::string> Discoverer::symlink_problem(const fs::path& link) const {
@@ -298,7 +300,37 @@ fs::file_status listed_status(const fs::directory_entry& entry, std::error_code&
 
 void Discoverer::add(const fs::path& absolute, std::string_view display,
                      std::string_view relative_to_root) {
-  result_.files.emplace_back(absolute.native(), display, relative_to_root);
+  const std::string_view path = absolute.native();
+  // The file's folder is what its three names hold before its own name. Each ends with
+  // it, as each is the same path seen from elsewhere; were one not to, the folder would
+  // hold the whole names and the file none.
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  auto folder_of = [&](std::string_view whole) {
+    return whole.substr(0, whole.size() - std::min(whole.size(), name.size()));
+  };
+  auto follows = [&](std::string_view whole) {
+    return whole.ends_with(name) &&
+           (whole.size() == name.size() || whole[whole.size() - name.size() - 1] == '/');
+  };
+  if (!follows(display) || !follows(relative_to_root)) name = "";
+  std::string key;
+  for (std::string_view part : {folder_of(path), folder_of(display), folder_of(relative_to_root)}) {
+    key.append(part);
+    key.push_back('\0');
+  }
+  auto found = folders_.find(key);
+  if (found == folders_.end()) {
+    auto folder = std::make_shared<DiscoveredFile::Folder>(
+        DiscoveredFile::Folder{std::string(folder_of(path)),
+                               std::string(folder_of(display)),
+                               std::string(folder_of(relative_to_root)),
+                               {}});
+    found = folders_.emplace(std::move(key), std::move(folder)).first;
+  }
+  DiscoveredFile::Folder& folder = *found->second;
+  const auto begin = static_cast<std::uint32_t>(folder.names.size());
+  folder.names.append(name);
+  result_.files.emplace_back(found->second, begin, static_cast<std::uint32_t>(name.size()));
 }
 
 void Discoverer::argument(const std::string& argument) {
@@ -493,41 +525,39 @@ void Discoverer::walk(const fs::path& start, Filter filter, const core::Glob* pa
 
 Discovered Discoverer::finish() {
   auto& files = result_.files;
-  std::sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    return a.display() < b.display();
-  });
-  files.erase(std::unique(files.begin(), files.end(),
-                          [](const DiscoveredFile& a, const DiscoveredFile& b) {
-                            return a.display() == b.display();
-                          }),
-              files.end());
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
   files.shrink_to_fit();  // kept for the whole run
+  for (auto& [key, folder] : folders_) folder->names.shrink_to_fit();
+  folders_.clear();
   return std::move(result_);
 }
 
 }  // namespace
 
-DiscoveredFile::DiscoveredFile(std::string_view path, std::string_view display,
-                               std::string_view relative_to_root)
-    : path_size_(static_cast<std::uint32_t>(path.size())) {
-  std::size_t size = path.size();
-  for (std::string_view name : {display, relative_to_root}) {
-    if (!path.ends_with(name)) size += name.size();
-  }
-  text_ = std::make_unique_for_overwrite<char[]>(size);
-  std::size_t used = path.copy(text_.get(), path.size());
-  // Where a name is: a tail of the path, or after what is used so far.
-  auto place = [&](std::string_view name) {
-    if (path.ends_with(name)) {
-      return Slice{static_cast<std::uint32_t>(path.size() - name.size()),
-                   static_cast<std::uint32_t>(name.size())};
+bool operator<(const DiscoveredFile& a, const DiscoveredFile& b) {
+  if (a.folder_ == b.folder_) return a.name() < b.name();
+  // The display paths compared as joined, a piece of each at a time.
+  std::string_view a_pieces[] = {a.folder_->display, a.name()};
+  std::string_view b_pieces[] = {b.folder_->display, b.name()};
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (true) {
+    while (i < 2 && a_pieces[i].empty()) ++i;
+    while (j < 2 && b_pieces[j].empty()) ++j;
+    if (i == 2 || j == 2) return i == 2 && j < 2;
+    const std::size_t size = std::min(a_pieces[i].size(), b_pieces[j].size());
+    if (int order = a_pieces[i].substr(0, size).compare(b_pieces[j].substr(0, size))) {
+      return order < 0;
     }
-    Slice slice{static_cast<std::uint32_t>(used), static_cast<std::uint32_t>(name.size())};
-    used += name.copy(text_.get() + used, name.size());
-    return slice;
-  };
-  display_ = place(display);
-  relative_ = place(relative_to_root);
+    a_pieces[i].remove_prefix(size);
+    b_pieces[j].remove_prefix(size);
+  }
+}
+
+bool operator==(const DiscoveredFile& a, const DiscoveredFile& b) {
+  if (a.folder_ == b.folder_) return a.name_begin_ == b.name_begin_ || a.name() == b.name();
+  return !(a < b) && !(b < a);
 }
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {

@@ -64,32 +64,44 @@ struct DiscoverOptions {
   bool use_gitignore = true;
 };
 
-/// One file to check. A run keeps one for every file until it ends, so its three names
-/// share one block of text: the other two are mostly the path's own tail.
+/// One file to check. A run keeps one for every file until it ends, so the names of a
+/// folder are kept once for all the files found in it, and the file keeps only its own
+/// name, among those of its folder's other files.
 class DiscoveredFile {
  public:
-  DiscoveredFile(std::string_view path, std::string_view display,
-                 std::string_view relative_to_root);
+  /// What the files of one folder share: the three names of the folder, each as the text
+  /// its files' names follow ("posts/"; "" for cwd itself), and the names of its files.
+  struct Folder {
+    std::string path;      // absolute
+    std::string display;   // relative to cwd
+    std::string relative;  // relative to DiscoverOptions::root
+    std::string names;     // the files' names, one after another
+  };
 
-  /// Absolute, lexically normal, symlinks not resolved. The text stays where it is for
-  /// as long as the file lives, moved or not (links::Site keeps views of it).
-  std::string_view path() const { return {text_.get(), path_size_}; }
+  DiscoveredFile(std::shared_ptr<const Folder> folder, std::uint32_t name_begin,
+                 std::uint32_t name_size)
+      : folder_(std::move(folder)), name_begin_(name_begin), name_size_(name_size) {}
+
+  /// Absolute, lexically normal, symlinks not resolved.
+  std::string path() const { return folder_->path + std::string(name()); }
   /// Relative to cwd, `/` separators, no leading "./".
-  std::string_view display() const { return name(display_); }
+  std::string display() const { return folder_->display + std::string(name()); }
   /// Relative to DiscoverOptions::root, `/` separators ("../x.md" for a file outside it).
-  std::string_view relative_to_root() const { return name(relative_); }
+  std::string relative_to_root() const { return folder_->relative + std::string(name()); }
+
+  /// Orders files by display path, without building it.
+  friend bool operator<(const DiscoveredFile& a, const DiscoveredFile& b);
+  /// Whether the files have the same display path.
+  friend bool operator==(const DiscoveredFile& a, const DiscoveredFile& b);
 
  private:
-  struct Slice {
-    std::uint32_t begin = 0;
-    std::uint32_t size = 0;
-  };
-  std::string_view name(Slice slice) const { return {text_.get() + slice.begin, slice.size}; }
+  std::string_view name() const {
+    return std::string_view(folder_->names).substr(name_begin_, name_size_);
+  }
 
-  std::unique_ptr<char[]> text_;  // the path, then the names the path does not end with
-  std::uint32_t path_size_ = 0;
-  Slice display_;
-  Slice relative_;
+  std::shared_ptr<const Folder> folder_;
+  std::uint32_t name_begin_ = 0;
+  std::uint32_t name_size_ = 0;
 };
 
 /// What discovery found, and what went wrong on the way.

@@ -269,9 +269,7 @@ Run run(const config::Config& config, const RunOptions& options) {
   std::optional<links::Site> the_site(std::in_place, site_options(config));
   const links::Site& site = *the_site;
   const std::vector<DiscoveredFile>& files = discovered.files;
-  for (const DiscoveredFile& file : files) {
-    if (links::is_markdown(file.path())) the_site->expect(file.path());
-  }
+  the_site->expect(files.size(), [&files](std::size_t i) { return files[i].path(); });
   // --links external: every unique http(s) page of the run, checked once before the rules.
   const links::ExternalResults external = check_external_links(config, files);
   std::optional<ResultCache> cache;

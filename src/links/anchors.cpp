@@ -8,7 +8,10 @@
 #include "markdown/slug.hpp"
 
 namespace contentlint::links {
-std::uint64_t anchor_hash(std::string_view anchor) { return std::hash<std::string_view>{}(anchor); }
+std::uint32_t anchor_hash(std::string_view anchor) {
+  const std::uint64_t hash = std::hash<std::string_view>{}(anchor);
+  return static_cast<std::uint32_t>(hash ^ (hash >> 32));
+}
 
 FragmentKey::FragmentKey(std::string_view fragment)
     : hash(anchor_hash(fragment)), prefixed(fragment.starts_with(kGitHubPrefix)) {
@@ -39,8 +42,8 @@ bool Anchors::contains(std::string_view fragment) const {
   return set_.contains(std::string(fragment));
 }
 
-std::vector<std::uint64_t> anchor_digest(const Anchors& anchors) {
-  std::vector<std::uint64_t> hashes;
+std::vector<std::uint32_t> anchor_digest(const Anchors& anchors) {
+  std::vector<std::uint32_t> hashes;
   hashes.reserve(anchors.all().size());
   for (const std::string& anchor : anchors.all()) hashes.push_back(anchor_hash(anchor));
   std::sort(hashes.begin(), hashes.end());

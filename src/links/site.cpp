@@ -181,20 +181,20 @@ struct Site::State {
   std::mutex anchors_mutex;
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
-  // The Markdown files the run checks (views of the engine's own copies of their paths),
-  // and the anchors of those checked so far: about 80 bytes a file, kept for the run.
+  // The Markdown files the run checks, and the anchors of those checked so far: about
+  // 64 bytes a file, kept for the run.
   struct RunFile {
-    std::uint64_t hash = 0;  // of the path: files are found by it
-    std::string_view path;
+    std::uint64_t hash = 0;   // of the path: files are found by it
+    std::uint32_t index = 0;  // the path is path_of(index)
     std::uint32_t first = 0;  // its anchors' hashes: anchor_hashes[first, first + count)
-    std::uint32_t count = 0;
     std::uint32_t waiting = kNoQuestion;  // the first question waiting for it
-    bool checked = false;
+    std::uint32_t count : 31 = 0;
+    bool checked : 1 = false;
   };
   std::mutex run_files_mutex;
-  std::vector<RunFile> run_files;  // sorted by hash and path, once `sorted`
-  bool sorted = true;
-  std::deque<std::uint64_t> anchor_hashes;  // grows without moving what it holds
+  std::function<std::string(std::size_t)> path_of;
+  std::vector<RunFile> run_files;           // sorted by hash
+  std::deque<std::uint32_t> anchor_hashes;  // grows without moving what it holds
   bool all_checked = false;
 
   // Questions about files not checked yet (LaterAnchor): the answer to each, 1 byte, and
@@ -234,25 +234,14 @@ struct Site::State {
 
   // The run's file at `path`, or nullptr. Under run_files_mutex.
   RunFile* run_file(std::string_view path) {
-    if (!sorted) {
-      std::sort(run_files.begin(), run_files.end(), [](const RunFile& a, const RunFile& b) {
-        return std::tie(a.hash, a.path) < std::tie(b.hash, b.path);
-      });
-      run_files.erase(std::unique(run_files.begin(), run_files.end(),
-                                  [](const RunFile& a, const RunFile& b) {
-                                    return a.hash == b.hash && a.path == b.path;
-                                  }),
-                      run_files.end());
-      run_files.shrink_to_fit();
-      sorted = true;
-    }
     const std::uint64_t hash = std::hash<std::string_view>{}(path);
-    auto found = std::lower_bound(run_files.begin(), run_files.end(), std::tie(hash, path),
-                                  [](const RunFile& file, const auto& wanted) {
-                                    return std::tie(file.hash, file.path) < wanted;
-                                  });
-    if (found == run_files.end() || found->hash != hash || found->path != path) return nullptr;
-    return &*found;
+    auto found = std::lower_bound(
+        run_files.begin(), run_files.end(), hash,
+        [](const RunFile& file, std::uint64_t wanted) { return file.hash < wanted; });
+    for (; found != run_files.end() && found->hash == hash; ++found) {
+      if (path_of(found->index) == path) return &*found;
+    }
+    return nullptr;
   }
 
   // Whether `path` (absolute, normal) is a Markdown file the run checks.
@@ -645,10 +634,20 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
   return slot->anchors ? &*slot->anchors : nullptr;
 }
 
-void Site::expect(std::string_view file) {
-  std::lock_guard lock(state_->run_files_mutex);
-  state_->run_files.push_back({.hash = std::hash<std::string_view>{}(file), .path = file});
-  state_->sorted = false;
+void Site::expect(std::size_t count, std::function<std::string(std::size_t)> path_of) {
+  State& state = *state_;
+  std::lock_guard lock(state.run_files_mutex);
+  state.run_files.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string path = path_of(i);
+    if (!is_markdown(path)) continue;
+    state.run_files.push_back(
+        {.hash = std::hash<std::string_view>{}(path), .index = static_cast<std::uint32_t>(i)});
+  }
+  std::sort(state.run_files.begin(), state.run_files.end(),
+            [](const State::RunFile& a, const State::RunFile& b) { return a.hash < b.hash; });
+  state.run_files.shrink_to_fit();
+  state.path_of = std::move(path_of);
 }
 
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
@@ -656,7 +655,7 @@ void Site::remember_anchors(const fs::path& file, const markdown::Body& body) co
   // Only for files of the run: an editor's single check has no one to tell.
   if (!state_->checks(key)) return;
   // Built outside the lock other threads wait on.
-  const std::vector<std::uint64_t> digest = anchor_digest(Anchors::of(body));
+  const std::vector<std::uint32_t> digest = anchor_digest(Anchors::of(body));
   std::lock_guard lock(state_->run_files_mutex);
   State::RunFile* run_file = state_->run_file(key);
   run_file->first = static_cast<std::uint32_t>(state_->anchor_hashes.size());
@@ -718,8 +717,8 @@ void Site::all_checked() {
   // disk, as has_anchor does for it.
   for (State::RunFile& file : state.run_files) {
     if (file.waiting == State::kNoQuestion) continue;
-    const Anchors* anchors = anchors_of(fs::path(file.path));
-    std::vector<std::uint64_t> digest;
+    const Anchors* anchors = anchors_of(fs::path(state.path_of(file.index)));
+    std::vector<std::uint32_t> digest;
     if (anchors != nullptr) digest = anchor_digest(*anchors);
     state.answer_waiting(file, [&](const FragmentKey& fragment) {
       if (anchors == nullptr) return AnchorAnswer::unknown;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -114,12 +115,12 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
-  /// Names a Markdown file the run checks (absolute and lexically normal), before any file
-  /// is checked. Its anchors come from `remember_anchors` as it is checked, so no checked
-  /// file is parsed twice for them.
-  /// The Site keeps `file` as a view: the text must outlive it (a run holds one copy of
-  /// each path, whatever keeps a list of them).
-  void expect(std::string_view file);
+  /// Names the files a run checks, once, before any is checked: `path_of(i)` is the
+  /// path of the i-th of `count` files (absolute and lexically normal). The Site keeps a
+  /// hash of each Markdown file's path and asks `path_of` for a path when it needs one
+  /// again, as the run keeps its own list. Their anchors come from `remember_anchors` as
+  /// they are checked, so no checked file is parsed twice for them.
+  void expect(std::size_t count, std::function<std::string(std::size_t)> path_of);
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 

@@ -428,24 +428,29 @@ TEST_CASE("discover: an unreadable folder is an error and the walk goes on") {
   CHECK(errors(found) == Strings{"locked: cannot read directory: permission denied"});
 }
 
-TEST_CASE("a discovered file's names share its path where they are its tail") {
-  using contentlint::engine::DiscoveredFile;
-  const DiscoveredFile inside("/site/docs/a.md", "docs/a.md", "docs/a.md");
-  CHECK(inside.path() == "/site/docs/a.md");
-  CHECK(inside.display() == "docs/a.md");
-  CHECK(inside.relative_to_root() == "docs/a.md");
+TEST_CASE("files are sorted by display path across the folders that hold their names") {
+  TempTree tree;
+  // '-' < '.' < '/' < 'b' in byte order: a folder's files fall between other folders' files.
+  for (const char* name : {"a/b.md", "a.md", "ab.md", "a-b.md", "a/a.md", "a/b/c.md", "b.md"}) {
+    tree.file(name);
+  }
+  DiscoverOptions options;
+  options.root = tree.root();
+  options.cwd = tree.root();
+  const Discovered found = discover({"b.md", "a", "."}, options);  // "a" and "." overlap
+  Strings expected = {"a-b.md", "a.md", "a/a.md", "a/b.md", "a/b/c.md", "ab.md", "b.md"};
+  CHECK(displays(found) == expected);
+  REQUIRE(found.files.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(found.files[i].path() == (tree.root() / expected[i]).string());
+    CHECK(found.files[i].relative_to_root() == expected[i]);
+  }
 
-  // Run from docs/ with the config above it, or from elsewhere: names that are not tails.
-  const DiscoveredFile below("/site/docs/a.md", "a.md", "docs/a.md");
-  CHECK(below.display() == "a.md");
-  CHECK(below.relative_to_root() == "docs/a.md");
-  DiscoveredFile outside("/site/docs/a.md", "../site/docs/a.md", "../a.md");
-  CHECK(outside.path() == "/site/docs/a.md");
-  CHECK(outside.display() == "../site/docs/a.md");
-  CHECK(outside.relative_to_root() == "../a.md");
-
-  const DiscoveredFile moved = std::move(outside);
-  CHECK(moved.path() == "/site/docs/a.md");
-  CHECK(moved.display() == "../site/docs/a.md");
-  CHECK(moved.relative_to_root() == "../a.md");
+  // Seen from a folder below the root and from outside it, the names are not the path's tail.
+  options.cwd = tree.root() / "a" / "b";
+  const Discovered below = discover({"../../a.md", "."}, options);
+  CHECK(displays(below) == Strings{"../../a.md", "c.md"});
+  CHECK(below.files[0].relative_to_root() == "a.md");
+  CHECK(below.files[1].relative_to_root() == "a/b/c.md");
+  CHECK(below.files[1].path() == (tree.root() / "a/b/c.md").string());
 }

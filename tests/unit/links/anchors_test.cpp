@@ -79,7 +79,7 @@ TEST_CASE("suggestions need a plausible edit distance") {
 TEST_CASE("a digest gives the answers of the anchors it was made from") {
   Anchors anchors =
       anchors_of("# Introduction\n\n## Set up {#setup}\n\n## Introduction\n\n<a id=\"box\"></a>\n");
-  const std::vector<std::uint64_t> digest = links::anchor_digest(anchors);
+  const std::vector<std::uint32_t> digest = links::anchor_digest(anchors);
   CHECK(std::is_sorted(digest.begin(), digest.end()));
   for (std::string_view fragment :
        {"introduction", "introduction-1", "setup", "set-up", "box", "user-content-setup",
