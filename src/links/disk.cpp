@@ -40,6 +40,11 @@ namespace {
 
 std::uint64_t name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
 
+// What a listing keeps of the name in ASCII lowercase.
+std::uint32_t folded_hash(std::string_view name) {
+  return static_cast<std::uint32_t>(name_hash(ascii_lower(name)));
+}
+
 // Calls `visit(name, directory)` for each entry of `folder` but "." and "..", with readdir
 // rather than fs::directory_iterator, which builds a path and splits it into its names for
 // every entry: listing the forty images of a public folder was a twentieth of a run over
@@ -65,7 +70,7 @@ void for_each_entry(const char* folder, Visit visit) {
 
 void DiskCache::read_listing(const char* folder, Listing& into) {
   for_each_entry(folder, [&](std::string_view name, bool directory) {
-    into.entries.push_back({name_hash(name), name_hash(ascii_lower(name)), directory});
+    into.entries.push_back({name_hash(name), folded_hash(name), directory});
   });
   std::sort(into.entries.begin(), into.entries.end(),
             [](const Entry& a, const Entry& b) { return a.name < b.name; });
@@ -134,7 +139,7 @@ Found DiskCache::lookup(const fs::path& base, std::span<const std::string> segme
       found.kind = exact->directory ? Found::Kind::directory : Found::Kind::file;
       continue;
     }
-    const std::uint64_t folded = name_hash(ascii_lower(name));
+    const std::uint32_t folded = folded_hash(name);
     bool other_case = std::any_of(entries.begin(), entries.end(),
                                   [&](const Entry& entry) { return entry.folded == folded; });
     std::optional<Named> on_disk;

@@ -54,9 +54,11 @@ class DiskCache {
   // another case, would otherwise keep every name for the run. The folder is read again
   // for the name on disk only when a name is found in another case, which is rare. A hash
   // collision could only make a missing name look present, with odds of about 2^-64.
+  // The lowercase name's hash only tells when to read the folder again (which compares the
+  // names themselves), so 32 bits of it are enough: 16 bytes a name.
   struct Entry {
     std::uint64_t name = 0;    // the name's hash
-    std::uint64_t folded = 0;  // the hash of the name in ASCII lowercase
+    std::uint32_t folded = 0;  // part of the hash of the name in ASCII lowercase
     bool directory = false;
   };
   struct Listing {
