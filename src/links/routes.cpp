@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <map>
 #include <system_error>
 #include <unordered_set>
 
@@ -322,51 +323,90 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
   result.prefix_ = std::string(route.substr(0, placeholder));
   result.suffix_ = std::string(route.substr(placeholder + length));
   while (result.suffix_.ends_with('/')) result.suffix_.pop_back();
+  result.root_ = root;
+  result.include_.assign(include.begin(), include.end());
+  for (const core::Glob& glob : include) {
+    std::string base = glob_base(glob.pattern());
+    result.tops_.push_back((base.empty() ? root : root / base).string());
+  }
 
-  // The slugs so far, as indices into slugs_: the first file to claim a slug keeps it.
+  const Scanned scanned = result.scan_entries();
+  result.nested_ = scanned.nested;
+  auto keep = [&](std::string_view text) {
+    Slice slice{static_cast<std::uint32_t>(result.text_.size()),
+                static_cast<std::uint32_t>(text.size())};
+    result.text_ += text;
+    return slice;
+  };
+  result.entries_.reserve(scanned.entries.size());
+  for (const Scanned::Entry& entry : scanned.entries) {
+    Entry kept{.top = entry.top, .by_slug = entry.by_slug};
+    if (!entry.by_slug) kept.text = keep(scanned.of(entry.path));
+    result.entries_.push_back(kept);
+  }
+  std::map<std::string, Slice, std::less<>> tails;
+  result.slugs_.reserve(scanned.slugs.size());
+  for (const Scanned::Slug& slug : scanned.slugs) {
+    const std::string_view text = scanned.of(slug.text);
+    if (Entry& entry = result.entries_[slug.entry]; entry.by_slug) {
+      const std::string_view tail =
+          scanned.of(scanned.entries[slug.entry].path).substr(text.size());
+      auto found = tails.find(tail);
+      if (found == tails.end()) found = tails.emplace(std::string(tail), keep(tail)).first;
+      entry.text = found->second;
+    }
+    result.slugs_.push_back({std::hash<std::string_view>{}(text), slug.entry});
+  }
+  std::stable_sort(result.slugs_.begin(), result.slugs_.end(),
+                   [](const Slug& a, const Slug& b) { return a.hash < b.hash; });
+  result.text_.shrink_to_fit();
+  return result;
+}
+
+CollectionRoute::Scanned CollectionRoute::scan_entries() const {
+  Scanned result;
+  // The slugs so far, as indices into slugs: the first file to claim a slug keeps it.
   auto hash = [&](std::uint32_t slug) {
-    return std::hash<std::string_view>()(result.text(result.slugs_[slug].text));
+    return std::hash<std::string_view>()(result.of(result.slugs[slug].text));
   };
   auto equal = [&](std::uint32_t a, std::uint32_t b) {
-    return result.text(result.slugs_[a].text) == result.text(result.slugs_[b].text);
+    return result.of(result.slugs[a].text) == result.of(result.slugs[b].text);
   };
   std::unordered_set<std::uint32_t, decltype(hash), decltype(equal)> seen(0, hash, equal);
   auto append = [&](std::string_view name) {
-    Slice slice{static_cast<std::uint32_t>(result.text_.size()),
+    Slice slice{static_cast<std::uint32_t>(result.text.size()),
                 static_cast<std::uint32_t>(name.size())};
-    result.text_ += name;
+    result.text += name;
     return slice;
   };
   // Whether `slug` is new and now names the last entry.
   auto add = [&](const std::string& slug) {
     if (slug.empty()) return false;
-    const std::size_t text_size = result.text_.size();
-    const auto entry = static_cast<std::uint32_t>(result.entries_.size() - 1);
-    const Slice path = result.entries_.back().path;
-    const Slice text = result.text(path).starts_with(slug)
+    const std::size_t text_size = result.text.size();
+    const auto entry = static_cast<std::uint32_t>(result.entries.size() - 1);
+    const Slice path = result.entries.back().path;
+    const Slice text = result.of(path).starts_with(slug)
                            ? Slice{path.begin, static_cast<std::uint32_t>(slug.size())}
                            : append(slug);
-    result.slugs_.push_back({text, entry});
-    if (!seen.insert(static_cast<std::uint32_t>(result.slugs_.size() - 1)).second) {
-      result.slugs_.pop_back();
-      result.text_.resize(text_size);
+    result.slugs.push_back({text, entry});
+    if (!seen.insert(static_cast<std::uint32_t>(result.slugs.size() - 1)).second) {
+      result.slugs.pop_back();
+      result.text.resize(text_size);
       return false;
     }
-    if (slug.find('/') != std::string::npos) result.nested_ = true;
+    if (slug.find('/') != std::string::npos) result.nested = true;
     return true;
   };
-  for (const core::Glob& glob : include) {
-    std::string base = glob_base(glob.pattern());
-    fs::path top = base.empty() ? root : root / base;
-    const auto top_index = static_cast<std::uint32_t>(result.tops_.size());
-    result.tops_.push_back(top.string());
+  for (std::uint32_t top_index = 0; top_index < include_.size(); ++top_index) {
+    const core::Glob& glob = include_[top_index];
+    const std::string base = glob_base(glob.pattern());
     auto relative_to_root = [&](const std::vector<std::string>& names) {
       std::string path = base;
       for (const std::string& name : names) path += (path.empty() ? "" : "/") + name;
       return path;
     };
     walk(
-        top,
+        tops_[top_index],
         [&](const std::vector<std::string>& names) {
           return glob.may_match_inside(relative_to_root(names));
         },
@@ -375,49 +415,56 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
           std::vector<std::string> names = folders;
           names.push_back(name);
           if (!glob.matches(relative_to_root(names))) return;
-          const std::size_t text_size = result.text_.size();
-          result.entries_.push_back({top_index, append(join(names))});
+          const std::size_t text_size = result.text.size();
+          result.entries.push_back({top_index, append(join(names))});
           std::vector<std::string> segments = route_segments(folders, split_extension(name).first);
           // Astro's slug: the path from the collection's folder without the extension,
           // each segment slugified; the path as written is accepted too.
-          const bool as_written = add(join(segments));
+          const std::string written = join(segments);
+          const bool as_written = add(written);
           std::vector<std::string> slugged;
           for (const std::string& segment : segments) {
             slugged.push_back(markdown::github_slug(segment));
           }
           const bool slugified = add(join(slugged));
           if (!as_written && !slugified) {  // both claimed by files before it
-            result.entries_.pop_back();
-            result.text_.resize(text_size);
+            result.entries.pop_back();
+            result.text.resize(text_size);
+          } else if (as_written && !slugified) {
+            // The path as written names the entry alone: the rest of its path is a tail.
+            Scanned::Entry& entry = result.entries.back();
+            entry.by_slug = result.of(entry.path).starts_with(written);
           }
         });
   }
-  result.sorted_.resize(result.slugs_.size());
-  for (std::uint32_t i = 0; i < result.sorted_.size(); ++i) result.sorted_[i] = i;
-  std::sort(result.sorted_.begin(), result.sorted_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return result.text(result.slugs_[a].text) < result.text(result.slugs_[b].text);
-  });
-  result.text_.shrink_to_fit();
-  result.entries_.shrink_to_fit();
-  result.slugs_.shrink_to_fit();
   return result;
 }
 
-std::string CollectionRoute::file(std::uint32_t entry) const {
-  const Entry& found = entries_[entry];
-  std::string path = tops_[found.top];
+std::string CollectionRoute::Scanned::file(const CollectionRoute& route,
+                                           std::uint32_t entry) const {
+  const Entry& found = entries[entry];
+  std::string path = route.tops_[found.top];
   if (!path.ends_with('/')) path += '/';
-  path += text(found.path);
+  path += of(found.path);
   return path;
 }
 
-const CollectionRoute::Slug* CollectionRoute::find(std::string_view slug) const {
-  auto found = std::lower_bound(sorted_.begin(), sorted_.end(), slug,
-                                [&](std::uint32_t candidate, std::string_view wanted) {
-                                  return text(slugs_[candidate].text) < wanted;
-                                });
-  if (found == sorted_.end() || text(slugs_[*found].text) != slug) return nullptr;
-  return &slugs_[*found];
+std::string CollectionRoute::file(const Slug& slug, std::string_view text) const {
+  const Entry& entry = entries_[slug.entry];
+  std::string path = tops_[entry.top];
+  if (!path.ends_with('/')) path += '/';
+  if (entry.by_slug) path += text;
+  path += std::string_view(text_).substr(entry.text.begin, entry.text.size);
+  return path;
+}
+
+const CollectionRoute::Slug* CollectionRoute::find(std::string_view text) const {
+  const std::uint64_t hash = std::hash<std::string_view>{}(text);
+  auto found =
+      std::lower_bound(slugs_.begin(), slugs_.end(), hash,
+                       [](const Slug& slug, std::uint64_t wanted) { return slug.hash < wanted; });
+  if (found == slugs_.end() || found->hash != hash) return nullptr;
+  return &*found;
 }
 
 CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
@@ -428,7 +475,7 @@ CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
       std::string(path.substr(prefix_.size(), path.size() - prefix_.size() - suffix_.size()));
   if (const Slug* slug = find(result.slug)) {
     result.shaped = true;
-    result.entry = file(slug->entry);
+    result.entry = file(*slug, result.slug);
     return result;
   }
   const Overrides& more = overrides();
@@ -437,20 +484,22 @@ CollectionRoute::Match CollectionRoute::match(std::string_view path) const {
   if (result.slug.find('/') != std::string::npos && !nested_ && !more.nested) return result;
   result.shaped = true;
   if (auto entry = more.entries.find(result.slug); entry != more.entries.end()) {
-    result.entry = file(entry->second);
+    result.entry = more.scanned.file(*this, entry->second);
   }
   return result;
 }
 
 const CollectionRoute::Overrides& CollectionRoute::overrides() const {
   std::call_once(overrides_->once, [this] {
-    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-      std::optional<std::string> slug = front_matter_slug(file(i));
+    Overrides& more = *overrides_;
+    more.scanned = scan_entries();
+    for (std::uint32_t i = 0; i < more.scanned.entries.size(); ++i) {
+      std::optional<std::string> slug = front_matter_slug(more.scanned.file(*this, i));
       if (!slug || find(*slug) != nullptr) continue;
-      auto [entry, added] = overrides_->entries.emplace(std::move(*slug), i);
+      auto [entry, added] = more.entries.emplace(std::move(*slug), i);
       if (added) {
-        overrides_->nested |= entry->first.find('/') != std::string::npos;
-        overrides_->slugs.push_back(&entry->first);
+        more.nested |= entry->first.find('/') != std::string::npos;
+        more.slugs.push_back(&entry->first);
       }
     }
   });
@@ -468,8 +517,10 @@ std::optional<std::string> CollectionRoute::nearest_slug(std::string_view slug) 
       best_distance = *distance;
     }
   };
-  for (const Slug& candidate : slugs_) consider(text(candidate.text));
-  for (const std::string* candidate : overrides().slugs) consider(*candidate);
+  const Overrides& more = overrides();
+  for (const Scanned::Slug& candidate : more.scanned.slugs)
+    consider(more.scanned.of(candidate.text));
+  for (const std::string* candidate : more.slugs) consider(*candidate);
   if (!best) return std::nullopt;
   return std::string(*best);
 }

@@ -80,45 +80,73 @@ class CollectionRoute {
   }
 
  private:
-  // A collection holds an entry for nearly every file of a large site and lives for the
-  // run, so its names are pieces of one string rather than strings of their own.
   struct Slice {
     std::uint32_t begin = 0;
     std::uint32_t size = 0;
   };
+  // Every entry and slug as the scan finds them, with their text: what suggestions and
+  // front matter slugs need, read only when a run needs them.
+  struct Scanned {
+    struct Entry {
+      std::uint32_t top = 0;  // index into tops_
+      Slice path;             // below the top, `/` separators
+      bool by_slug = false;   // its only slug is its path without `tail`
+    };
+    struct Slug {
+      Slice text;
+      std::uint32_t entry = 0;  // index into entries
+    };
+    std::string text;            // the entries' paths, and slugs that do not start them
+    std::vector<Entry> entries;  // each entry once, in scan order
+    std::vector<Slug> slugs;     // each slug once, in scan order
+    bool nested = false;         // some slug holds a '/': it may span several segments
+    std::string_view of(Slice slice) const {
+      return std::string_view(text).substr(slice.begin, slice.size);
+    }
+    // The entry's file, absolute.
+    std::string file(const CollectionRoute& route, std::uint32_t entry) const;
+  };
+  Scanned scan_entries() const;
+
+  // What a collection keeps for the run, for nearly every file of a large site: a hash for
+  // each slug, and for each entry the text its file adds to the slug that names it
+  // (".md", "/index.md": a few such tails are shared by all), or, for the few entries
+  // named otherwise, its path. A hash collision could only make a missing entry look
+  // present, with odds of about 2^-64.
   struct Entry {
-    std::uint32_t top = 0;  // index into tops_
-    Slice path;             // below the top, `/` separators
+    std::uint32_t top : 31 = 0;  // index into tops_
+    bool by_slug : 1 = false;    // `text` is the tail after its slug, else its path
+    Slice text;                  // in text_
   };
   struct Slug {
-    Slice text;
+    std::uint64_t hash = 0;
     std::uint32_t entry = 0;  // index into entries_
   };
-  std::string_view text(Slice slice) const {
-    return std::string_view(text_).substr(slice.begin, slice.size);
-  }
-  // The entry's file, absolute.
-  std::string file(std::uint32_t entry) const;
-  // The entry a slug names, by its path; nullptr when none.
-  const Slug* find(std::string_view slug) const;
+  // The file of the entry `slug` names, absolute.
+  std::string file(const Slug& slug, std::string_view text) const;
+  // The slug `text` names, by an entry's path; nullptr when none.
+  const Slug* find(std::string_view text) const;
 
   bool valid_ = false;
-  std::string prefix_;             // "/blog/"
-  std::string suffix_;             // after the placeholder, "" mostly
-  bool nested_ = false;            // some slug holds a '/': a slug may then span several segments
+  std::string prefix_;   // "/blog/"
+  std::string suffix_;   // after the placeholder, "" mostly
+  bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
+  std::filesystem::path root_;
+  std::vector<core::Glob> include_;
   std::vector<std::string> tops_;  // the folders of the include globs, absolute
-  std::string text_;               // the entries' paths, and slugs that do not start them
+  std::string text_;               // the entries' tails and paths
   std::vector<Entry> entries_;     // each entry once, in scan order
-  std::vector<Slug> slugs_;        // each slug once, in scan order, for suggestions
-  std::vector<std::uint32_t> sorted_;  // indices into slugs_, by slug
+  std::vector<Slug> slugs_;        // each slug once, by hash
 
-  // The entries' own `slug:` fields. Read the first time a route names no entry by its
-  // path: most links name entries by their files, and reading every entry at the first
-  // route link would cost a run over one file a read of the whole collection. A path
-  // slug wins over a front matter one that is the same.
+  // What a run reads only when a route names no entry by its path: every entry with its
+  // text, and the entries' own `slug:` fields. Most links name entries by their files,
+  // and reading every entry at the first route link would cost a run over one file a
+  // read of the whole collection. A path slug wins over a front matter one that is the
+  // same.
   struct Overrides {
     std::once_flag once;
-    std::unordered_map<std::string, std::uint32_t> entries;  // slug -> index into entries_
+    Scanned scanned;
+    std::unordered_map<std::string, std::uint32_t> entries;  // slug -> index into entries
     std::vector<const std::string*> slugs;  // the keys of `entries`, in a stable order
     bool nested = false;                    // some slug holds a '/'
   };

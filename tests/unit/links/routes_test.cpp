@@ -134,6 +134,28 @@ TEST_CASE("a collection route names entries by path, slugified path and front ma
   CHECK(route.route_for("hello-world") == "/blog/hello-world");
 }
 
+TEST_CASE("an entry named by its path alone keeps only the tail its file adds to it") {
+  TempSite site;
+  site.write("content/posts/my-post.md");
+  site.write("content/posts/My-Post.md");  // slugified, it is my-post's: its path names it
+  site.write("content/posts/notes.mdx");
+  site.write("content/posts/2024/index.md");
+  site.write("content/posts/2024/Year Review.md");  // both of its slugs name it
+  std::vector<core::Glob> include{*core::Glob::compile("content/posts/**/*.{md,mdx}")};
+  CollectionRoute route = CollectionRoute::scan("/blog/{slug}", site.path(), include);
+  auto entry = [&](std::string_view path) { return entry_of(route, site, path); };
+  CHECK(entry("/blog/my-post") == "content/posts/my-post.md");
+  CHECK(entry("/blog/My-Post") == "content/posts/My-Post.md");
+  CHECK(entry("/blog/notes") == "content/posts/notes.mdx");
+  CHECK(entry("/blog/2024") == "content/posts/2024/index.md");
+  CHECK(entry("/blog/2024/Year Review") == "content/posts/2024/Year Review.md");
+  CHECK(entry("/blog/2024/year-review") == "content/posts/2024/Year Review.md");
+  CHECK(entry("/blog/2024/index") == "no entry for 2024/index");
+  // Suggestions read the slugs' text again from disk.
+  CHECK(route.nearest_slug("2024/year-reveiw") == "2024/year-review");
+  CHECK(route.nearest_slug("note") == "notes");
+}
+
 TEST_CASE("front matter slugs are read when a route names no entry by its path") {
   TempSite site;
   site.write("content/posts/setup.md", "---\nslug: guides/first-steps\n---\n");
