@@ -393,6 +393,7 @@ Run run(const config::Config& config, const RunOptions& options) {
                   .result.diagnostics);
     }
   }
+  markdown::release_parse_memory();  // this thread parses nothing more
   const std::vector<core::Diagnostic> none;
   for (std::size_t i = 0; i < to_store.size(); ++i) {
     if (!to_store[i]) continue;

@@ -959,6 +959,8 @@ Body extract(const core::Document& document, core::ByteSpan span) {
   return Extractor(document, span).run();
 }
 
+void release_parse_memory() { detail::ParseArena::release_spare(); }
+
 std::string normalize_label(std::string_view label) {
   std::string folded;
   folded.reserve(label.size());

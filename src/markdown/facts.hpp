@@ -135,6 +135,10 @@ struct Body {
 /// that find_too_complex refuses is not parsed: only `too_complex` is set.
 Body extract(const core::Document& document, core::ByteSpan span);
 
+/// Frees the memory the calling thread keeps from one parse for its next (half a
+/// megabyte for a long post): for a thread that parses nothing more.
+void release_parse_memory();
+
 /// A reference label as CommonMark matches it: trimmed, inner whitespace collapsed to
 /// one space, Unicode case-folded. `[Foo  Bar]` and `[foo bar]` name the same definition.
 std::string normalize_label(std::string_view label);

@@ -45,6 +45,8 @@ thread_local SpareBlock t_spare;
 
 }  // namespace
 
+void ParseArena::release_spare() { t_spare = {}; }
+
 ParseArena::ParseArena(std::size_t budget) : outer_(t_current), budget_(budget) {
   t_current = this;
 }

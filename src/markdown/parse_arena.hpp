@@ -31,6 +31,9 @@ class ParseArena {
   /// The allocator to give cmark_parser_new_with_mem: allocates in the current arena.
   static cmark_mem* memory();
 
+  /// Frees the block the calling thread keeps for its next parse.
+  static void release_spare();
+
   /// Bytes the arena holds for live allocations (what went to the heap is not counted).
   std::size_t used() const { return total_; }
 

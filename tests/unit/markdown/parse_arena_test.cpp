@@ -70,4 +70,9 @@ TEST_CASE("parses in arenas, nested or one after another, read the same") {
   ParseArena outer;   // extract opens its own arena inside this one
   CHECK(links_of() == alone);
   CHECK(links_of() == alone);
+  // With the block kept between parses freed, the next parse maps a new one.
+  contentlint::markdown::release_parse_memory();
+  CHECK(links_of() == alone);
+  contentlint::markdown::release_parse_memory();
+  contentlint::markdown::release_parse_memory();
 }
