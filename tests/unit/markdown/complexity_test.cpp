@@ -47,6 +47,16 @@ TEST_CASE("blank lines after deeply nested lists count every open item") {
   CHECK_FALSE(scan("Intro.\n\n" + repeat("- ", 40) + "x\n" + repeat("\n", 24), small()));
 }
 
+TEST_CASE("the bytes that bound the scan are counted all through a long body") {
+  // The nesting of the test above, after more text than one count of the fast path holds
+  // (4,095 bytes): were the counts to stop there, the scan would be skipped.
+  std::string text =
+      "Intro.\n\n" + repeat("words ", 2000) + "\n\n" + repeat("- ", 40) + "x\n" + repeat("\n", 30);
+  auto found = scan(text, small());
+  REQUIRE(found);
+  CHECK(found->span.begin == 8 + 12002);
+}
+
 TEST_CASE("a block quote's '>' lines are blank lines for the lists inside it") {
   auto found = scan("> " + repeat("- ", 40) + "x\n" + repeat(">\n", 30), small());
   REQUIRE(found);
