@@ -89,16 +89,18 @@ class DiscoveredFile {
   /// Relative to DiscoverOptions::root, `/` separators ("../x.md" for a file outside it).
   std::string relative_to_root() const { return folder_->relative + std::string(name()); }
 
+  /// The folder the file was found in, and the file's own name there.
+  const Folder& folder() const { return *folder_; }
+  std::string_view name() const {
+    return std::string_view(folder_->names).substr(name_begin_, name_size_);
+  }
+
   /// Orders files by display path, without building it.
   friend bool operator<(const DiscoveredFile& a, const DiscoveredFile& b);
   /// Whether the files have the same display path.
   friend bool operator==(const DiscoveredFile& a, const DiscoveredFile& b);
 
  private:
-  std::string_view name() const {
-    return std::string_view(folder_->names).substr(name_begin_, name_size_);
-  }
-
   std::shared_ptr<const Folder> folder_;
   std::uint32_t name_begin_ = 0;
   std::uint32_t name_size_ = 0;

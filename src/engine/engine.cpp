@@ -269,7 +269,9 @@ Run run(const config::Config& config, const RunOptions& options) {
   std::optional<links::Site> the_site(std::in_place, site_options(config));
   const links::Site& site = *the_site;
   const std::vector<DiscoveredFile>& files = discovered.files;
-  the_site->expect(files.size(), [&files](std::size_t i) { return files[i].path(); });
+  the_site->expect(files.size(), [&files](std::size_t i) {
+    return links::Site::PathPieces{files[i].folder().path, files[i].name()};
+  });
   // --links external: every unique http(s) page of the run, checked once before the rules.
   const links::ExternalResults external = check_external_links(config, files);
   std::optional<ResultCache> cache;

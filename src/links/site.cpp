@@ -192,7 +192,15 @@ struct Site::State {
     bool checked : 1 = false;
   };
   std::mutex run_files_mutex;
-  std::function<std::string(std::size_t)> path_of;
+  std::function<Site::PathPieces(std::size_t)> path_of;
+
+  // The path of the run's file at `index`.
+  std::string path(std::uint32_t index) const {
+    const Site::PathPieces pieces = path_of(index);
+    std::string joined;
+    joined.reserve(pieces.folder.size() + pieces.name.size());
+    return joined.append(pieces.folder).append(pieces.name);
+  }
   std::vector<RunFile> run_files;           // sorted by hash
   std::deque<std::uint32_t> anchor_hashes;  // grows without moving what it holds
   bool all_checked = false;
@@ -239,7 +247,11 @@ struct Site::State {
         run_files.begin(), run_files.end(), hash,
         [](const RunFile& file, std::uint64_t wanted) { return file.hash < wanted; });
     for (; found != run_files.end() && found->hash == hash; ++found) {
-      if (path_of(found->index) == path) return &*found;
+      const Site::PathPieces pieces = path_of(found->index);
+      if (path.size() == pieces.folder.size() + pieces.name.size() &&
+          path.starts_with(pieces.folder) && path.ends_with(pieces.name)) {
+        return &*found;
+      }
     }
     return nullptr;
   }
@@ -634,12 +646,13 @@ const Anchors* Site::anchors_of(const fs::path& file) const {
   return slot->anchors ? &*slot->anchors : nullptr;
 }
 
-void Site::expect(std::size_t count, std::function<std::string(std::size_t)> path_of) {
+void Site::expect(std::size_t count, std::function<PathPieces(std::size_t)> path_of) {
   State& state = *state_;
   std::lock_guard lock(state.run_files_mutex);
   state.run_files.clear();
+  state.path_of = std::move(path_of);
   for (std::size_t i = 0; i < count; ++i) {
-    const std::string path = path_of(i);
+    const std::string path = state.path(static_cast<std::uint32_t>(i));
     if (!is_markdown(path)) continue;
     state.run_files.push_back(
         {.hash = std::hash<std::string_view>{}(path), .index = static_cast<std::uint32_t>(i)});
@@ -647,7 +660,6 @@ void Site::expect(std::size_t count, std::function<std::string(std::size_t)> pat
   std::sort(state.run_files.begin(), state.run_files.end(),
             [](const State::RunFile& a, const State::RunFile& b) { return a.hash < b.hash; });
   state.run_files.shrink_to_fit();
-  state.path_of = std::move(path_of);
 }
 
 void Site::remember_anchors(const fs::path& file, const markdown::Body& body) const {
@@ -717,7 +729,7 @@ void Site::all_checked() {
   // disk, as has_anchor does for it.
   for (State::RunFile& file : state.run_files) {
     if (file.waiting == State::kNoQuestion) continue;
-    const Anchors* anchors = anchors_of(fs::path(state.path_of(file.index)));
+    const Anchors* anchors = anchors_of(fs::path(state.path(file.index)));
     std::vector<std::uint32_t> digest;
     if (anchors != nullptr) digest = anchor_digest(*anchors);
     state.answer_waiting(file, [&](const FragmentKey& fragment) {

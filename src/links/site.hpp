@@ -115,12 +115,18 @@ class Site {
   /// kept as anchors only; nullptr when it cannot be read.
   const Anchors* anchors_of(const std::filesystem::path& file) const;
 
+  /// A path as a run's file list keeps it: its folder's part (with the trailing `/`) and
+  /// its name, which the Site compares without joining them.
+  struct PathPieces {
+    std::string_view folder;
+    std::string_view name;
+  };
   /// Names the files a run checks, once, before any is checked: `path_of(i)` is the
   /// path of the i-th of `count` files (absolute and lexically normal). The Site keeps a
   /// hash of each Markdown file's path and asks `path_of` for a path when it needs one
   /// again, as the run keeps its own list. Their anchors come from `remember_anchors` as
   /// they are checked, so no checked file is parsed twice for them.
-  void expect(std::size_t count, std::function<std::string(std::size_t)> path_of);
+  void expect(std::size_t count, std::function<PathPieces(std::size_t)> path_of);
   /// Records the anchors of `file` (absolute) as it is checked; ignored unless expected.
   void remember_anchors(const std::filesystem::path& file, const markdown::Body& body) const;
 

@@ -413,7 +413,11 @@ TEST_CASE("a fragment into a file the run checks later is answered once it is ch
   const std::string skipped = (site.path() / "docs/skipped.md").string();
   // The run's list, as the engine keeps it: the Site asks for paths by their index.
   const std::vector<std::string> run = {guide, (site.path() / "docs/logo.png").string(), skipped};
-  links.expect(run.size(), [&](std::size_t i) { return run[i]; });
+  links.expect(run.size(), [&](std::size_t i) {
+    const std::size_t slash = run[i].rfind('/') + 1;
+    return Site::PathPieces{std::string_view(run[i]).substr(0, slash),
+                            std::string_view(run[i]).substr(slash)};
+  });
 
   using Answer = Site::AnchorAnswer;
   CHECK(links.has_anchor(guide, "install") == Answer::later);
