@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -114,6 +116,34 @@ constexpr std::array<bool, 256> kAlignSpecial = [] {
   table[0] = true;
   return table;
 }();
+
+// How many leading bytes `literal` and `source` share before a kAlignSpecial byte of the
+// source: nearly all of a text node. Eight bytes at a time while none differ and none is
+// special, then one at a time.
+std::size_t plain_prefix(const char* literal, const char* source, std::size_t size) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  auto has_zero_byte = [](std::uint64_t word) { return ((word - kOnes) & ~word & kHighs) != 0; };
+  auto has_byte = [&](std::uint64_t word, unsigned char byte) {
+    return has_zero_byte(word ^ (kOnes * byte));
+  };
+  std::size_t n = 0;
+  for (; n + 8 <= size; n += 8) {
+    std::uint64_t ours;
+    std::uint64_t theirs;
+    std::memcpy(&ours, literal + n, 8);
+    std::memcpy(&theirs, source + n, 8);
+    if (ours != theirs || has_zero_byte(theirs) || has_byte(theirs, '\\') ||
+        has_byte(theirs, '&') || has_byte(theirs, '[') || has_byte(theirs, ']')) {
+      break;
+    }
+  }
+  while (n < size && literal[n] == source[n] &&
+         !kAlignSpecial[static_cast<unsigned char>(source[n])]) {
+    ++n;
+  }
+  return n;
+}
 
 struct Frame {
   Link link;
@@ -549,11 +579,7 @@ class Extractor {
     while (i < literal.size()) {
       // Plain bytes, nearly all of any text, in a tight loop before the cases below.
       std::size_t room = std::min(literal.size() - i, source.limit - std::min(pos, source.limit));
-      std::size_t plain = 0;
-      while (plain < room && literal[i + plain] == text_[pos + plain] &&
-             !kAlignSpecial[static_cast<unsigned char>(text_[pos + plain])]) {
-        ++plain;
-      }
+      const std::size_t plain = plain_prefix(literal.data() + i, text_.data() + pos, room);
       i += plain;
       pos += plain;
       if (i == literal.size()) break;
