@@ -75,11 +75,18 @@ std::string join_route(std::span<const std::string> segments) {
 // kernel for it again for every link of every file.
 // Most paths arrive absolute and normal already, and lexically_normal rebuilds every one.
 bool is_normal_absolute(const fs::path& path) {
-  std::string_view text = path.native();
-  return path.is_absolute() && text.find("//") == std::string_view::npos &&
-         text.find("/./") == std::string_view::npos &&
-         text.find("/../") == std::string_view::npos && !text.ends_with("/.") &&
-         !text.ends_with("/..");
+  // One pass over the names: none empty but after a trailing '/', none "." or "..".
+  const std::string_view text = path.native();
+  if (!text.starts_with('/')) return false;
+  for (std::size_t slash = 0; slash != std::string_view::npos;) {
+    const std::size_t next = text.find('/', slash + 1);
+    const std::string_view name = text.substr(slash + 1, next - slash - 1);
+    if ((name.empty() && next != std::string_view::npos) || name == "." || name == "..") {
+      return false;
+    }
+    slash = next;
+  }
+  return true;
 }
 
 fs::path normal_absolute(const fs::path& path, const fs::path& cwd) {

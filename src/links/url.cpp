@@ -66,9 +66,12 @@ Destination parse_destination(std::string_view destination) {
 }
 
 std::string percent_decode(std::string_view text) {
+  std::size_t first = text.find('%');
+  if (first == std::string_view::npos) return std::string(text);  // most destinations
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  out.append(text.substr(0, first));
+  for (std::size_t i = first; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size()) {
       int high = hex_value(text[i + 1]);
       int low = hex_value(text[i + 2]);

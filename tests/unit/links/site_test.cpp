@@ -98,6 +98,21 @@ struct Resolver {
 
 }  // namespace
 
+TEST_CASE("paths are made absolute and lexically normal, and kept when they are") {
+  TempSite site;
+  Site links(full_options(site));
+  CHECK(links.absolute("/a/b.md") == "/a/b.md");
+  CHECK(links.absolute("/a/b/") == "/a/b/");
+  CHECK(links.absolute("/") == "/");
+  CHECK(links.absolute("/a/./b.md") == "/a/b.md");
+  CHECK(links.absolute("/a/../b.md") == "/b.md");
+  CHECK(links.absolute("/a//b.md") == "/a/b.md");
+  CHECK(links.absolute("/a/.") == "/a/");
+  CHECK(links.absolute("/a/b/..") == "/a/");
+  CHECK(links.absolute("/a/.b/..c.md") == "/a/.b/..c.md");
+  CHECK(links.absolute("x/../y.md") == std::filesystem::current_path() / "y.md");
+}
+
 TEST_CASE("relative links resolve from the article's folder, as sites serve them") {
   TempSite site;
   write_site(site);

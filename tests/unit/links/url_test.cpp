@@ -51,6 +51,9 @@ TEST_CASE("percent-decoding leaves broken escapes as written") {
   CHECK(percent_decode("%2") == "%2");
   CHECK(percent_decode("%zz%41") == "%zzA");
   CHECK(percent_decode("a%2Fb") == "a/b");
+  CHECK(percent_decode("plain/path.md") == "plain/path.md");
+  CHECK(percent_decode("") == "");
+  CHECK(percent_decode("a b%20c%") == "a b c%");
 }
 
 TEST_CASE("http URLs give a lowercase host and their path") {
