@@ -188,8 +188,8 @@ struct Site::State {
   std::mutex anchors_mutex;
   std::unordered_map<std::string, std::unique_ptr<AnchorSlot>> anchors;
 
-  // The Markdown files the run checks, and the anchors of those checked so far: about
-  // 64 bytes a file, kept for the run.
+  // The Markdown files the run checks, and the anchors of those checked so far: a 24-byte
+  // record a file and 4 bytes an anchor, kept for the run.
   struct RunFile {
     std::uint64_t hash = 0;   // of the path: files are found by it
     std::uint32_t index = 0;  // the path is path_of(index)
