@@ -323,7 +323,6 @@ CollectionRoute CollectionRoute::scan(std::string_view route, const fs::path& ro
   result.prefix_ = std::string(route.substr(0, placeholder));
   result.suffix_ = std::string(route.substr(placeholder + length));
   while (result.suffix_.ends_with('/')) result.suffix_.pop_back();
-  result.root_ = root;
   result.include_.assign(include.begin(), include.end());
   for (const core::Glob& glob : include) {
     std::string base = glob_base(glob.pattern());

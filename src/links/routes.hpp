@@ -131,7 +131,6 @@ class CollectionRoute {
   std::string prefix_;   // "/blog/"
   std::string suffix_;   // after the placeholder, "" mostly
   bool nested_ = false;  // some slug holds a '/': a slug may then span several segments
-  std::filesystem::path root_;
   std::vector<core::Glob> include_;
   std::vector<std::string> tops_;  // the folders of the include globs, absolute
   std::string text_;               // the entries' tails and paths
