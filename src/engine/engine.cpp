@@ -414,15 +414,18 @@ Run run(const config::Config& config, const RunOptions& options) {
     if (extra.error) run.errors.push_back(std::move(*extra.error));
   }
   the_site.reset();
-  std::vector<FileResult>& results = run.result.files;
-  results.reserve(files.size());
+  RunFiles& results = run.result.files;
+  std::size_t path_bytes = 0;
+  for (const DiscoveredFile& file : files) {
+    path_bytes += file.folder().display.size() + file.name().size();
+  }
+  results.reserve(files.size(), path_bytes);
   for (std::size_t i = 0; i < files.size(); ++i) {
     auto extra = asides.find(i);
     if (extra != asides.end() && extra->second.error) continue;  // reported as an error
     auto kept = found.find(i);
-    results.push_back({std::string(files[i].display()), kept != found.end()
-                                                            ? std::move(kept->second)
-                                                            : std::vector<core::Diagnostic>()});
+    results.push_back(files[i].display(), kept != found.end() ? std::move(kept->second)
+                                                              : std::vector<core::Diagnostic>());
   }
   run.result.summary = summarize(run.result.files);
   return run;

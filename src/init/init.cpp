@@ -152,7 +152,7 @@ std::vector<PlannedFile> planned_files(const Plan& plan) {
 
 std::vector<RedRule> red_rules(const engine::RunResult& result) {
   std::map<std::string, std::size_t> files_by_rule;
-  for (const engine::FileResult& file : result.files) {
+  for (const engine::CheckedFile file : result.files) {
     std::map<std::string, bool> seen;
     for (const core::Diagnostic& diagnostic : file.diagnostics) {
       if (!seen[diagnostic.rule]) ++files_by_rule[diagnostic.rule];

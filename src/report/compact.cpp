@@ -18,7 +18,7 @@ class CompactReporter final : public Reporter {
   void write(const engine::RunResult& result, std::ostream& out) const override {
     const bool color = options_.color;
     std::string line;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       const std::string path = escape_terminal(file.path);
       for (const core::Diagnostic& diagnostic : file.diagnostics) {
         if (options_.quiet && diagnostic.severity != core::Severity::error) {

@@ -92,7 +92,7 @@ class GithubReporter final : public Reporter {
       return severity == core::Severity::error ? 0 : severity == core::Severity::warning ? 1 : 2;
     };
     std::size_t listed = 0;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       for (const core::Diagnostic& diagnostic : file.diagnostics) {
         if (shown(diagnostic)) {
           ++counts[kind(diagnostic.severity)];
@@ -109,7 +109,7 @@ class GithubReporter final : public Reporter {
     std::size_t annotated[3] = {0, 0, 0};
 
     std::string text;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       const std::string file_property = escape_workflow_property(annotation_path(file.path));
       for (const core::Diagnostic& diagnostic : file.diagnostics) {
         const int k = kind(diagnostic.severity);
@@ -146,7 +146,7 @@ class GithubReporter final : public Reporter {
                           listed == 1 ? "finding" : "findings");
       out << text;
       text.clear();
-      for (const engine::FileResult& file : result.files) {
+      for (const engine::CheckedFile file : result.files) {
         const std::string path = escape_terminal(file.path);
         for (const core::Diagnostic& diagnostic : file.diagnostics) {
           if (!shown(diagnostic)) continue;

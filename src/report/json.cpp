@@ -85,7 +85,7 @@ class JsonReporter final : public Reporter {
     json.end_object();
     json.key("files");
     json.begin_array();
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       json.begin_object();
       json.key("path");
       json.string(file.path);

@@ -56,7 +56,7 @@ class JunitReporter final : public Reporter {
   void write(const engine::RunResult& result, std::ostream& out) const override {
     std::size_t tests = 0;
     std::size_t failures = 0;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       const Counts counts = count(file);
       tests += counts.tests;
       failures += counts.failures;
@@ -66,7 +66,7 @@ class JunitReporter final : public Reporter {
         "<testsuites name=\"contentlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
         "time=\"0\">\n",
         tests, failures);
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       const Counts counts = count(file);
       const std::string path = xml_escape(file.path);
       const std::string classname = xml_escape(classname_of(file.path));
@@ -115,7 +115,7 @@ class JunitReporter final : public Reporter {
     return !options_.quiet || diagnostic.severity == core::Severity::error;
   }
 
-  Counts count(const engine::FileResult& file) const {
+  Counts count(const engine::CheckedFile file) const {
     Counts counts;
     for (const core::Diagnostic& diagnostic : file.diagnostics) {
       if (!shown(diagnostic)) continue;

@@ -146,7 +146,7 @@ class PrettyReporter final : public Reporter {
   void write(const engine::RunResult& result, std::ostream& out) const override {
     bool first_file = true;
     std::vector<Row> rows;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       rows.clear();
       for (const core::Diagnostic& diagnostic : file.diagnostics) {
         if (options_.quiet && diagnostic.severity != core::Severity::error) {
@@ -181,7 +181,7 @@ class PrettyReporter final : public Reporter {
   }
 
  private:
-  void write_file(const engine::FileResult& file, const std::vector<Row>& rows,
+  void write_file(const engine::CheckedFile file, const std::vector<Row>& rows,
                   std::ostream& out) const {
     const bool color = options_.color;
     std::size_t position_width = 0;

@@ -212,7 +212,7 @@ class SarifReporter final : public Reporter {
   void write(const engine::RunResult& result, std::ostream& out) const override {
     // The rules that results refer to, sorted by id; ruleIndex points into this list.
     std::map<std::string, std::size_t> rule_index;
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       for (const core::Diagnostic& diagnostic : file.diagnostics) {
         if (shown(diagnostic)) rule_index.emplace(diagnostic.rule, 0);
       }
@@ -274,7 +274,7 @@ class SarifReporter final : public Reporter {
 
     json.key("results");
     json.begin_array();
-    for (const engine::FileResult& file : result.files) {
+    for (const engine::CheckedFile file : result.files) {
       const ArtifactLocation location = artifact_location(file.path);
       // Identical findings on identical lines of one file are told apart by their order.
       std::map<std::uint64_t, std::size_t> seen;

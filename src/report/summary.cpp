@@ -152,8 +152,8 @@ std::string job_summary(const engine::RunResult& result, const ReportOptions& op
   }
 
   // The summary is read on the run's page, away from the working directory.
-  auto path_of = [&](const engine::FileResult& file) {
-    return repository_path(options.repository, file.path).value_or(file.path);
+  auto path_of = [&](const engine::CheckedFile file) {
+    return repository_path(options.repository, file.path).value_or(std::string(file.path));
   };
   const engine::Summary& summary = result.summary;
   std::string out =
@@ -176,7 +176,7 @@ std::string job_summary(const engine::RunResult& result, const ReportOptions& op
   std::size_t files_done = 0;
   for (std::size_t i = 0; i < result.files.size() && !budget.full(); ++i) {
     if (counts[i].total() == 0) continue;
-    const engine::FileResult& file = result.files[i];
+    const engine::CheckedFile file = result.files[i];
     if (!budget.add(fmt::format("\n<details><summary><code>{}</code>: {}</summary>\n\n"
                                 "| line:col | severity | message | rule |\n"
                                 "| ---: | --- | --- | --- |\n",

@@ -23,8 +23,12 @@ TEST_CASE("xml escaping covers markup, quotes and line breaks and drops forbidde
 }
 
 TEST_CASE("junit: a testsuite per file, a testcase per finding, a clean file passes") {
-  engine::RunResult run = report::testing::design_example_run();
-  run.files.insert(run.files.begin(), engine::FileResult{"docs/clean.md", {}});
+  engine::RunResult run;
+  run.files.push_back("docs/clean.md", {});
+  for (const engine::CheckedFile file : report::testing::design_example_run().files) {
+    run.files.push_back(file.path, {file.diagnostics.begin(), file.diagnostics.end()});
+  }
+  run.summary = report::testing::design_example_run().summary;
   run.summary.files = 2;
   CHECK(render(Format::junit, run) ==
         R"(<?xml version="1.0" encoding="UTF-8"?>

@@ -131,11 +131,12 @@ TEST_CASE("sarif describes the real catalog's rules") {
 TEST_CASE("sarif fingerprints hash rule, path and line text, not the line number") {
   using report::testing::diagnostic;
   using report::testing::range;
+  std::vector<core::Diagnostic> found = {
+      diagnostic("x/y", core::Severity::error, "m", range(3, 1, 3, 2), "  same"),
+      diagnostic("x/y", core::Severity::error, "m", range(9, 1, 9, 2), "same"),
+      diagnostic("x/z", core::Severity::error, "m", range(9, 1, 9, 2), "same")};
   engine::RunResult run;
-  run.files.push_back({"a.md",
-                       {diagnostic("x/y", core::Severity::error, "m", range(3, 1, 3, 2), "  same"),
-                        diagnostic("x/y", core::Severity::error, "m", range(9, 1, 9, 2), "same"),
-                        diagnostic("x/z", core::Severity::error, "m", range(9, 1, 9, 2), "same")}});
+  run.files.push_back("a.md", found);
   run.summary = engine::summarize(run.files);
   const nlohmann::json results = render_json(run, {})["runs"][0]["results"];
   const std::string first = results[0]["partialFingerprints"]["contentlintLineHash/v1"];
@@ -146,8 +147,11 @@ TEST_CASE("sarif fingerprints hash rule, path and line text, not the line number
   CHECK(second == first.substr(0, 16) + ":2");
   CHECK(third.substr(0, 16) != first.substr(0, 16));
   // Moving the finding to another line keeps its fingerprint.
-  run.files[0].diagnostics[0].range = range(40, 1, 40, 2);
-  CHECK(render_json(run, {})["runs"][0]["results"][0]["partialFingerprints"] ==
+  found[0].range = range(40, 1, 40, 2);
+  engine::RunResult moved;
+  moved.files.push_back("a.md", found);
+  moved.summary = run.summary;
+  CHECK(render_json(moved, {})["runs"][0]["results"][0]["partialFingerprints"] ==
         results[0]["partialFingerprints"]);
 }
 
