@@ -110,10 +110,10 @@ void sort_by_begin(std::vector<T>& items, std::size_t from = 0) {
 
 // The source bytes `align_text` must look at one by one: escapes, entities, NUL (read as
 // U+FFFD) and the brackets it records.
+constexpr std::string_view kAlignStops("\\&[]\0", 5);
 constexpr std::array<bool, 256> kAlignSpecial = [] {
   std::array<bool, 256> table{};
-  for (unsigned char c : std::string_view("\\&[]")) table[c] = true;
-  table[0] = true;
+  for (unsigned char c : kAlignStops) table[c] = true;
   return table;
 }();
 
@@ -124,8 +124,10 @@ std::size_t plain_prefix(const char* literal, const char* source, std::size_t si
   constexpr std::uint64_t kOnes = 0x0101010101010101;
   constexpr std::uint64_t kHighs = 0x8080808080808080;
   auto has_zero_byte = [](std::uint64_t word) { return ((word - kOnes) & ~word & kHighs) != 0; };
-  auto has_byte = [&](std::uint64_t word, unsigned char byte) {
-    return has_zero_byte(word ^ (kOnes * byte));
+  auto has_stop = [&](std::uint64_t word) {
+    bool found = false;
+    for (unsigned char stop : kAlignStops) found |= has_zero_byte(word ^ (kOnes * stop));
+    return found;
   };
   std::size_t n = 0;
   for (; n + 8 <= size; n += 8) {
@@ -133,10 +135,7 @@ std::size_t plain_prefix(const char* literal, const char* source, std::size_t si
     std::uint64_t theirs;
     std::memcpy(&ours, literal + n, 8);
     std::memcpy(&theirs, source + n, 8);
-    if (ours != theirs || has_zero_byte(theirs) || has_byte(theirs, '\\') ||
-        has_byte(theirs, '&') || has_byte(theirs, '[') || has_byte(theirs, ']')) {
-      break;
-    }
+    if (ours != theirs || has_stop(theirs)) break;
   }
   while (n < size && literal[n] == source[n] &&
          !kAlignSpecial[static_cast<unsigned char>(source[n])]) {
