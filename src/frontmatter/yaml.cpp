@@ -112,10 +112,14 @@ std::optional<Problem> find_tab_indentation(const core::Document& document, core
     std::string_view trimmed = text.substr(0, text.find(" #"));
     while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
       trimmed.remove_suffix(1);
-    std::size_t indicator = trimmed.find_last_of("|>");
-    if (indicator != std::string_view::npos && indicator > 0 &&
-        trimmed.find_first_not_of("+-0123456789", indicator + 1) == std::string_view::npos &&
-        (trimmed[indicator - 1] == ' ' || trimmed[indicator - 1] == ':')) {
+    // A block scalar's header ends the line: `|` or `>`, then indentation and chomping
+    // indicators. Scanned by hand: find_last_of and find_first_not_of with a set search
+    // the set once per byte, and this runs on every line of every front matter.
+    std::size_t indicator = trimmed.size();
+    auto is_header_flag = [](char c) { return c == '+' || c == '-' || (c >= '0' && c <= '9'); };
+    while (indicator > 0 && is_header_flag(trimmed[indicator - 1])) --indicator;
+    if (indicator >= 2 && (trimmed[indicator - 1] == '|' || trimmed[indicator - 1] == '>') &&
+        (trimmed[indicator - 2] == ' ' || trimmed[indicator - 2] == ':')) {
       block_indent = indent;
     }
   }

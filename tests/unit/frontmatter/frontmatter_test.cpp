@@ -117,6 +117,24 @@ TEST_CASE("tabs inside a block scalar are text") {
   CHECK(front_matter.yaml.root->find("code")->text == "a\n\tb\n");
 }
 
+TEST_CASE("block scalar headers with indicators, in lists or before a comment keep tabs text") {
+  for (const char* header :
+       {"code: |2-", "code: >+", "code: |  # note", "code: >-2", "list:\n- |"}) {
+    INFO(header);
+    core::Document document("a.md", std::string("---\n") + header + "\n  a\n  \tb\n---\n");
+    auto front_matter = frontmatter::read(document);
+    CHECK(front_matter.yaml.problems.empty());
+  }
+  // A `|` or `>` inside a value, or not after a space or `:`, opens no block scalar.
+  for (const char* line : {"a: x|", "a: b>2", "a: |x", "|"}) {
+    INFO(line);
+    core::Document document("a.md", std::string("---\n") + line + "\n\tb: 1\n---\n");
+    auto front_matter = frontmatter::read(document);
+    CHECK(problems(document, front_matter) ==
+          Lines{"3:1 tab character in indentation; YAML indents with spaces only"});
+  }
+}
+
 TEST_CASE("hazard: duplicate keys are reported at the second one") {
   core::Document document("a.md", "---\ntitle: a\ntags: []\ntitle: b\n---\n");
   auto front_matter = frontmatter::read(document);
