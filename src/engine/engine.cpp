@@ -256,6 +256,17 @@ Fixed fix_text(const config::Config& config, const std::string& path, std::strin
 }
 
 Run run(const config::Config& config, const RunOptions& options) {
+  unsigned jobs =
+      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Released before the results are built: what it read is needed no longer.
+  std::optional<links::Site> the_site(std::in_place, site_options(config));
+  const links::Site& site = *the_site;
+  // The routes are read while the files are listed, on another core: read by the first
+  // link that needs them, they kept the other workers waiting at the start of a run.
+  std::jthread routes_reader;
+  if (jobs > 1 && site.routes_configured())
+    routes_reader = std::jthread([&] { site.read_routes(); });
+
   Discovered discovered = discover(options.paths, discover_options(config));
   if (options.shard) {
     std::erase_if(discovered.files, [&](const DiscoveredFile& file) {
@@ -265,9 +276,6 @@ Run run(const config::Config& config, const RunOptions& options) {
 
   Run run;
   run.errors = std::move(discovered.errors);
-  // Released before the results are built: what it read is needed no longer.
-  std::optional<links::Site> the_site(std::in_place, site_options(config));
-  const links::Site& site = *the_site;
   const std::vector<DiscoveredFile>& files = discovered.files;
   the_site->expect(files.size(), [&files](std::size_t i) {
     return links::Site::PathPieces{files[i].folder().path, files[i].name()};
@@ -373,13 +381,12 @@ Run run(const config::Config& config, const RunOptions& options) {
       }
     }
   };
-  unsigned jobs =
-      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
   std::vector<std::jthread> workers;
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   workers.clear();
+  if (routes_reader.joinable()) routes_reader.join();
   // A file where a finding decided later holds is checked again as the run checked it,
   // now that nothing is left to wait for: that check reports the finding with its message
   // (and a suppression comment as used or not).

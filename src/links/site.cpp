@@ -181,6 +181,24 @@ struct Site::State {
   std::once_flag collections_once;
   std::vector<detail::CollectionRoute> collections;
 
+  // The file-based routes of pages-dir, read at the first call; nullptr without one.
+  const detail::PageRoutes* page_routes() {
+    if (!pages_root) return nullptr;
+    std::call_once(pages_once, [&] { pages = detail::PageRoutes::scan(*pages_root); });
+    return &pages;
+  }
+  // The entries of the collections with a route, read at the first call.
+  const std::vector<detail::CollectionRoute>& collection_routes(const SiteOptions& options) {
+    std::call_once(collections_once, [&] {
+      if (!has_collection_routes) return;
+      for (const RouteCollection& collection : options.collections) {
+        collections.push_back(
+            detail::CollectionRoute::scan(collection.route, root, collection.include));
+      }
+    });
+    return collections;
+  }
+
   struct AnchorSlot {
     std::once_flag once;
     std::optional<Anchors> anchors;
@@ -314,6 +332,11 @@ const Resolution& FileLinks::resolve(std::string_view destination, Want want) co
     found = resolved_.emplace(std::move(key), site_->resolve(file_, destination, want)).first;
   }
   return found->second;
+}
+
+void Site::read_routes() const {
+  state_->page_routes();
+  state_->collection_routes(options_);
 }
 
 bool Site::routes_configured() const {
@@ -502,28 +525,15 @@ Resolution Site::locate(const fs::path& from_file, std::string_view destination,
         return result;
       }
     }
-    const detail::PageRoutes* pages = nullptr;
-    if (state.pages_root) {
-      std::call_once(state.pages_once,
-                     [&] { state.pages = detail::PageRoutes::scan(*state.pages_root); });
-      pages = &state.pages;
-    }
-    if (want == Want::link && state.has_collection_routes) {
-      std::call_once(state.collections_once, [&] {
-        for (const RouteCollection& collection : options_.collections) {
-          state.collections.push_back(
-              detail::CollectionRoute::scan(collection.route, state.root, collection.include));
-        }
-      });
-    }
     static const std::vector<detail::CollectionRoute> kNone;
-    RouteResolver resolver{
-        state.disk,
-        state.public_root,
-        state.root,
-        pages,
-        want == Want::link && state.has_collection_routes ? state.collections : kNone,
-        routes_configured()};
+    RouteResolver resolver{state.disk,
+                           state.public_root,
+                           state.root,
+                           state.page_routes(),
+                           want == Want::link && state.has_collection_routes
+                               ? state.collection_routes(options_)
+                               : kNone,
+                           routes_configured()};
     RouteOutcome route = resolver.resolve(*segments, want);
     result.kind = route.kind;
     result.target = route.target;

@@ -98,6 +98,10 @@ class Site {
 
   /// Whether root-relative links can be checked: pages-dir or a collection route is set.
   bool routes_configured() const;
+  /// Reads the routes (pages-dir's pages, the entries of the collections with a route)
+  /// now, where the first link that needs them would read them: a run calls it on a
+  /// thread of its own while it lists the files, so no worker waits for them later.
+  void read_routes() const;
 
   /// `path` made absolute against the working directory the Site started in, and
   /// lexically normal: fs::absolute would ask the kernel for the directory every time.

@@ -487,3 +487,42 @@ TEST_CASE("queries from many threads agree") {
   for (const std::string& result : results) CHECK(result == results[0]);
   CHECK(results[0].substr(0, 7) == "140511y");
 }
+
+TEST_CASE("routes read ahead on another thread answer as routes read at the first link") {
+  TempSite site;
+  write_site(site);
+  const char* destinations[] = {"/blog/hello-world",  "/blog/my-custom-slug",
+                                "/blog/missing-post", "/about",
+                                "/docs/a/b",          "/curriculm"};
+  auto answers = [&](const Site& links) {
+    std::string out;
+    for (const char* destination : destinations) {
+      out += links.resolve(site.path() / "articles/a.md", destination).problem("linked file") + ";";
+    }
+    return out;
+  };
+  Site on_demand(full_options(site));
+  const std::string expected = answers(on_demand);
+  CHECK(expected ==
+        ";;no page or entry for route '/blog/missing-post';;;no page or entry for route "
+        "'/curriculm';");
+
+  Site ahead(full_options(site));
+  std::string first;
+  {
+    std::jthread reader([&] { ahead.read_routes(); });
+    first = answers(ahead);  // while the reader may still be reading
+  }
+  CHECK(first == expected);
+  ahead.read_routes();  // once read, reading again does nothing
+  CHECK(answers(ahead) == expected);
+
+  // A site without routes has nothing to read, and root-relative links stay unverified.
+  SiteOptions plain;
+  plain.root = site.path();
+  Site without(plain);
+  without.read_routes();
+  CHECK_FALSE(without.routes_configured());
+  CHECK(without.resolve(site.path() / "articles/a.md", "/blog/hello-world").kind ==
+        Kind::unverified);
+}
