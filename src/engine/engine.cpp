@@ -211,6 +211,18 @@ Fixed fix_document(const config::Config& config, const links::Site& site, const 
   return fixed;
 }
 
+// Whether a run over `paths` reads the site's routes ahead: one over the whole site, a
+// folder, a glob or many files most likely needs them. One over a few named files (a
+// pre-commit hook, an editor) may need none, and would wait at its end for the reading.
+bool reads_routes_ahead(const std::vector<std::string>& paths) {
+  constexpr std::size_t kManyFiles = 64;
+  if (paths.empty() || paths.size() >= kManyFiles) return true;
+  return std::any_of(paths.begin(), paths.end(), [](const std::string& path) {
+    std::error_code error;
+    return path.find_first_of("*?[{") != std::string::npos || fs::is_directory(path, error);
+  });
+}
+
 }  // namespace
 
 core::Expected<Shard> parse_shard(std::string_view text) {
@@ -264,8 +276,9 @@ Run run(const config::Config& config, const RunOptions& options) {
   // The routes are read while the files are listed, on another core: read by the first
   // link that needs them, they kept the other workers waiting at the start of a run.
   std::jthread routes_reader;
-  if (jobs > 1 && site.routes_configured())
+  if (jobs > 1 && site.routes_configured() && reads_routes_ahead(options.paths)) {
     routes_reader = std::jthread([&] { site.read_routes(); });
+  }
 
   Discovered discovered = discover(options.paths, discover_options(config));
   if (options.shard) {
