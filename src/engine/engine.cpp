@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -277,7 +279,12 @@ Run run(const config::Config& config, const RunOptions& options) {
   // link that needs them, they kept the other workers waiting at the start of a run.
   std::jthread routes_reader;
   if (jobs > 1 && site.routes_configured() && reads_routes_ahead(options.paths)) {
-    routes_reader = std::jthread([&] { site.read_routes(); });
+    routes_reader = std::jthread([&] {
+      site.read_routes();
+      // The reading's temporaries were freed into this thread's arena, which nothing
+      // allocates from again: give their pages back (0.4 MB at 10x the bench corpus).
+      malloc_trim(0);
+    });
   }
 
   Discovered discovered = discover(options.paths, discover_options(config));
