@@ -140,11 +140,11 @@ bool IgnoreRules::ignored(std::string_view relative, bool is_directory) const {
 // ---------------------------------------------------------------------------------------
 // discover
 
-namespace {
-
 bool has_glob_characters(std::string_view text) {
   return text.find_first_of("*?[{") != std::string_view::npos;
 }
+
+namespace {
 
 std::string join(std::string_view a, std::string_view b) {
   if (a.empty()) return std::string(b);

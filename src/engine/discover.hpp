@@ -86,6 +86,8 @@ class DiscoveredFile {
   std::string path() const { return folder_->path + std::string(name()); }
   /// Relative to cwd, `/` separators, no leading "./".
   std::string display() const { return folder_->display + std::string(name()); }
+  /// display().size(), without building it.
+  std::size_t display_size() const { return folder_->display.size() + name_size_; }
   /// Relative to DiscoverOptions::root, `/` separators ("../x.md" for a file outside it).
   std::string relative_to_root() const { return folder_->relative + std::string(name()); }
 
@@ -131,5 +133,9 @@ struct Discovered {
 /// - A named path that does not exist is an error "no such file or directory"; a
 ///   folder without Markdown is not an error.
 Discovered discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+/// Whether a path argument holds `*?[{`: discover expands it as a glob when no such path
+/// exists.
+bool has_glob_characters(std::string_view text);
 
 }  // namespace contentlint::engine

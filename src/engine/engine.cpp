@@ -221,7 +221,7 @@ bool reads_routes_ahead(const std::vector<std::string>& paths) {
   if (paths.empty() || paths.size() >= kManyFiles) return true;
   return std::any_of(paths.begin(), paths.end(), [](const std::string& path) {
     std::error_code error;
-    return path.find_first_of("*?[{") != std::string::npos || fs::is_directory(path, error);
+    return has_glob_characters(path) || fs::is_directory(path, error);
   });
 }
 
@@ -443,9 +443,7 @@ Run run(const config::Config& config, const RunOptions& options) {
   the_site.reset();
   RunFiles& results = run.result.files;
   std::size_t path_bytes = 0;
-  for (const DiscoveredFile& file : files) {
-    path_bytes += file.folder().display.size() + file.name().size();
-  }
+  for (const DiscoveredFile& file : files) path_bytes += file.display_size();
   results.reserve(files.size(), path_bytes);
   for (std::size_t i = 0; i < files.size(); ++i) {
     auto extra = asides.find(i);

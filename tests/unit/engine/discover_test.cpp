@@ -62,7 +62,10 @@ Glob glob(const std::string& pattern) {
 
 Strings displays(const Discovered& found) {
   Strings out;
-  for (const auto& file : found.files) out.emplace_back(file.display());
+  for (const auto& file : found.files) {
+    out.emplace_back(file.display());
+    CHECK(file.display_size() == out.back().size());  // in every test that lists files
+  }
   return out;
 }
 
@@ -453,4 +456,13 @@ TEST_CASE("files are sorted by display path across the folders that hold their n
   CHECK(below.files[0].relative_to_root() == "a.md");
   CHECK(below.files[1].relative_to_root() == "a/b/c.md");
   CHECK(below.files[1].path() == (tree.root() / "a/b/c.md").string());
+}
+
+TEST_CASE("an argument with a glob character is a glob pattern") {
+  for (const char* text : {"*.md", "docs/?.md", "[ab].md", "{a,b}.md", "a/**"}) {
+    CHECK(contentlint::engine::has_glob_characters(text));
+  }
+  for (const char* text : {"", "docs/a.md", "a b/c-d_e.md", "50%.md"}) {
+    CHECK_FALSE(contentlint::engine::has_glob_characters(text));
+  }
 }
